@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// The one test command (README, `npm test`, `.ci/run`): typecheck, then every
+// `*.test.ts` under test/ through node's own test runner with tsx's loader.
+// `npm test -- test/nlu` runs only the files under the given paths.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function findTests(path) {
+  if (statSync(path).isFile()) return path.endsWith('.test.ts') ? [path] : [];
+  return readdirSync(path).sort().flatMap((name) => name === 'node_modules' ? [] : findTests(join(path, name)));
+}
+
+const roots = process.argv.slice(2);
+const files = (roots.length ? roots : ['test']).flatMap(findTests);
+if (files.length === 0) {
+  console.error('no test files found under', roots.join(' ') || 'test');
+  process.exit(1);
+}
+
+if (!roots.length) {
+  const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}
+
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
