@@ -1,0 +1,66 @@
+// The console API's data as the portal uses it (issue 3, "Console API").
+
+export type AuthoringKey = { region: string; key: string };
+
+export type Account = {
+  id?: string;
+  email: string;
+  authoringKeys: AuthoringKey[];
+};
+
+export type Tier = {
+  name: string;
+  rate: { limit: number; per: 'second' | 'minute' | string };
+  /** Calls per calendar month, per meter; a meter not listed is unlimited (metered only). */
+  monthlyQuota: Record<string, number>;
+  expiresAfterUnusedDays?: number;
+};
+
+export type Kind = {
+  name: string;
+  displayName: string;
+  /** Created with the account (LUIS authoring keys); not offered in the create form. */
+  perAccount: boolean;
+  tiers: Tier[];
+  /** Regions a resource of this kind may be created in. */
+  regions: string[];
+};
+
+export type Catalog = {
+  kinds: Kind[];
+  /** Authoring region → the publishing regions it serves. */
+  authoringRegions: Record<string, string[]>;
+};
+
+export type Resource = {
+  name: string;
+  kind: string;
+  tier: string;
+  region: string;
+  endpoint?: string;
+  state: 'active' | 'expired' | string;
+  createdAt?: number | string;
+  lastUsedAt?: number | string;
+};
+
+export type Keys = { key1: string; key2: string };
+
+export type UsageDay = {
+  day: string;
+  calls: number;
+  statusClasses: Record<string, number>;
+  /** Calls the gateway refused with 429 (rate limit). */
+  rateLimited: number;
+  /** Calls the gateway refused with 403 (monthly quota or expiry). */
+  quotaExceeded: number;
+  operations: Record<string, number>;
+};
+
+export type QuotaUse = { meter: string; used: number; limit: number; renewsAt: string };
+
+export type Usage = {
+  from: string;
+  to: string;
+  days: UsageDay[];
+  quotas: QuotaUse[];
+};
