@@ -1,0 +1,136 @@
+// One typed configuration object, from command-line flags and environment
+// variables (flags win). Nothing else in Portico reads process.env.
+import { resolve } from 'node:path';
+
+export type RedisFailureMode = 'fail-open' | 'fail-closed';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The region a request belongs to when neither its host name nor its path names one. */
+  region: string;
+  /** Path of an operator's catalogue file; undefined means the built-in default. */
+  catalogPath?: string;
+  /** postgres://… to use PostgreSQL; undefined means SQLite in dataDir. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  redisFailureMode: RedisFailureMode;
+  /** 64 hex chars; undefined means read or create dataDir/master.key. */
+  masterKey?: string;
+  /** Create the demo account, resources and sample LUIS app on an empty database. */
+  demo: boolean;
+  /** Public base URL printed in endpoints; defaults to http://host:port. */
+  publicUrl?: string;
+  logLevel: string;
+  workers: number;
+  /** Allow the Computer Vision URL fetcher to reach loopback and private addresses. */
+  allowPrivateImageUrls: boolean;
+}
+
+interface Setting {
+  flag: string;
+  env: string;
+  help: string;
+  default?: string;
+  boolean?: boolean;
+}
+
+export const SETTINGS: Setting[] = [
+  { flag: 'port', env: 'PORT', help: 'TCP port to listen on', default: '5080' },
+  { flag: 'host', env: 'HOST', help: 'address to listen on', default: '127.0.0.1' },
+  { flag: 'data-dir', env: 'PORTICO_DATA_DIR', help: 'folder for the SQLite database and the master key', default: './data' },
+  { flag: 'region', env: 'PORTICO_REGION', help: 'region of requests whose host name and path name none', default: 'westus' },
+  { flag: 'catalog', env: 'PORTICO_CATALOG', help: 'JSON file with kinds, tiers and regions replacing the built-in catalogue' },
+  { flag: 'database-url', env: 'DATABASE_URL', help: 'postgres://user@host/db to use PostgreSQL instead of SQLite' },
+  { flag: 'redis-url', env: 'REDIS_URL', help: 'redis://host:port to share limits and the key cache between processes' },
+  { flag: 'redis-failure-mode', env: 'PORTICO_REDIS_FAILURE_MODE', help: 'fail-open (limit per process) or fail-closed (503) while Redis is unreachable', default: 'fail-open' },
+  { flag: 'master-key', env: 'PORTICO_MASTER_KEY', help: '64 hex chars encrypting keys at rest; default: <data-dir>/master.key, created on first start' },
+  { flag: 'public-url', env: 'PORTICO_PUBLIC_URL', help: 'base URL shown in endpoints (default http://<host>:<port>)' },
+  { flag: 'log-level', env: 'LOG_LEVEL', help: 'pino log level', default: 'info' },
+  { flag: 'workers', env: 'PORTICO_WORKERS', help: 'number of server processes (node:cluster)', default: '1' },
+  { flag: 'allow-private-image-urls', env: 'PORTICO_ALLOW_PRIVATE_IMAGE_URLS', help: 'let image URLs point at loopback/private addresses', boolean: true },
+  { flag: 'no-demo', env: 'PORTICO_NO_DEMO', help: 'do not create the demo account on an empty database', boolean: true },
+];
+
+export class ConfigError extends Error {}
+
+export function configHelp(): string {
+  const rows = SETTINGS.map((s) => {
+    const name = s.boolean ? `--${s.flag}` : `--${s.flag} <value>`;
+    const dflt = s.default ? ` (default ${s.default})` : '';
+    return `  ${name.padEnd(34)} ${s.env.padEnd(30)} ${s.help}${dflt}`;
+  });
+  return ['Settings (flag, environment variable, meaning):', ...rows].join('\n');
+}
+
+/** Reads flags like `--port 5081`, `--port=5081` and boolean `--no-demo`; returns the raw values by env name. */
+function readFlags(argv: string[]): Map<string, string> {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new ConfigError(`unexpected argument "${arg}"; see --help`);
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const setting = SETTINGS.find((s) => s.flag === name);
+    if (!setting) throw new ConfigError(`unknown option --${name}; see --help`);
+    if (setting.boolean) {
+      values.set(setting.env, inline ?? 'true');
+    } else {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new ConfigError(`option --${name} needs a value`);
+      values.set(setting.env, value);
+    }
+  }
+  return values;
+}
+
+function parseInteger(name: string, raw: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function parseBoolean(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === '') return false;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process.env): Config {
+  const flags = readFlags(argv);
+  const get = (envName: string): string | undefined => {
+    const value = flags.get(envName) ?? env[envName];
+    return value === '' ? undefined : value ?? SETTINGS.find((s) => s.env === envName)?.default;
+  };
+  const failureMode = get('PORTICO_REDIS_FAILURE_MODE');
+  if (failureMode !== 'fail-open' && failureMode !== 'fail-closed') {
+    throw new ConfigError(`PORTICO_REDIS_FAILURE_MODE must be fail-open or fail-closed, got "${failureMode}"`);
+  }
+  const masterKey = get('PORTICO_MASTER_KEY');
+  if (masterKey !== undefined && !/^[0-9a-f]{64}$/i.test(masterKey)) {
+    throw new ConfigError('PORTICO_MASTER_KEY must be 64 hexadecimal characters (32 bytes)');
+  }
+  const databaseUrl = get('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  }
+  const region = get('PORTICO_REGION')!;
+  if (!/^[a-z0-9]+$/.test(region)) throw new ConfigError(`PORTICO_REGION must be a region name like westus, got "${region}"`);
+  return {
+    port: parseInteger('PORT', get('PORT')!, 0, 65535),
+    host: get('HOST')!,
+    dataDir: resolve(get('PORTICO_DATA_DIR')!),
+    region,
+    catalogPath: get('PORTICO_CATALOG'),
+    databaseUrl,
+    redisUrl: get('REDIS_URL'),
+    redisFailureMode: failureMode,
+    masterKey,
+    demo: !parseBoolean('PORTICO_NO_DEMO', get('PORTICO_NO_DEMO')),
+    publicUrl: get('PORTICO_PUBLIC_URL')?.replace(/\/+$/, ''),
+    logLevel: get('LOG_LEVEL')!,
+    workers: parseInteger('PORTICO_WORKERS', get('PORTICO_WORKERS')!, 1, 256),
+    allowPrivateImageUrls: parseBoolean('PORTICO_ALLOW_PRIVATE_IMAGE_URLS', get('PORTICO_ALLOW_PRIVATE_IMAGE_URLS')),
+  };
+}

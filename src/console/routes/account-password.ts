@@ -1,0 +1,18 @@
+import { Type } from '@sinclair/typebox';
+import type { ConsoleRoute } from '../route.ts';
+import { accountOf } from '../auth.ts';
+import { ErrorSchema } from '../views.ts';
+
+export const accountPassword: ConsoleRoute = (app, { platform, signedIn }) => {
+  app.post('/account/password', {
+    preHandler: signedIn,
+    schema: {
+      summary: 'Change the password; every other session ends',
+      body: Type.Object({ currentPassword: Type.String({ maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) }),
+      response: { 204: Type.Null(), 400: ErrorSchema },
+    },
+  }, async (request, reply) => {
+    await platform.accounts.changePassword(accountOf(request).id, request.sessionToken, request.body.currentPassword, request.body.newPassword);
+    reply.code(204).send(null);
+  });
+};

@@ -1,0 +1,15 @@
+import { Type } from '@sinclair/typebox';
+import type { ConsoleRoute } from '../route.ts';
+import { accountOf } from '../auth.ts';
+import { ErrorSchema } from '../views.ts';
+import { ResourceParams } from '../route.ts';
+
+export const resourceDelete: ConsoleRoute = (app, { platform, signedIn }) => {
+  app.delete('/resources/:name', {
+    preHandler: signedIn,
+    schema: { summary: 'Delete a resource; its keys are refused at once', params: ResourceParams, response: { 204: Type.Null(), 404: ErrorSchema } },
+  }, async (request, reply) => {
+    await platform.resources.delete(accountOf(request).id, request.params.name);
+    reply.code(204).send(null);
+  });
+};

@@ -1,0 +1,18 @@
+import type { ConsoleRoute } from '../route.ts';
+import { accountOf } from '../auth.ts';
+import { ErrorSchema, ResourceWithKeysSchema, resourceView } from '../views.ts';
+import { ResourceParams } from '../route.ts';
+
+export const resourceRenew: ConsoleRoute = (app, { platform, signedIn }) => {
+  app.post('/resources/:name/renew', {
+    preHandler: signedIn,
+    schema: {
+      summary: 'Request new keys: both keys are replaced and an expired free resource is active again',
+      params: ResourceParams,
+      response: { 200: ResourceWithKeysSchema, 404: ErrorSchema },
+    },
+  }, async (request) => {
+    const { resource, keys } = await platform.resources.renew(accountOf(request).id, request.params.name);
+    return { ...resourceView(platform, resource), ...keys };
+  });
+};

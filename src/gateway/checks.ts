@@ -1,0 +1,44 @@
+// The gateway's checks as plain functions over plain data, in the order they run.
+import type { FastifyRequest } from 'fastify';
+import type { Catalog } from '../catalog/catalog.ts';
+import { resourceState, type Resource } from '../resources/resource.ts';
+import type { GatewayRoute } from './types.ts';
+import * as refuse from './messages.ts';
+import type { Admission } from '../limits/limiter.ts';
+import { ApiError } from '../http/errors.ts';
+
+export const KEY_HEADER = 'ocp-apim-subscription-key';
+export const KEY_QUERY = 'subscription-key';
+
+/** 1. The key: the header wins over the query parameter. */
+export function presentedKey(headers: FastifyRequest['headers'], query: unknown): string | undefined {
+  const header = headers[KEY_HEADER];
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  if (fromHeader) return fromHeader.trim();
+  const fromQuery = (query as Record<string, unknown> | undefined)?.[KEY_QUERY];
+  const value = Array.isArray(fromQuery) ? fromQuery[0] : fromQuery;
+  return typeof value === 'string' && value !== '' ? value.trim() : undefined;
+}
+
+/** 3 and 4. Scope and region; throws the 401 Azure gives. */
+export function checkScopeAndRegion(resource: Resource, route: GatewayRoute, region: string): void {
+  if (!route.accepts.includes(resource.kind)) {
+    throw route.wrongKindMessage ? new ApiError(401, '401', route.wrongKindMessage) : refuse.invalidKey();
+  }
+  if (resource.region !== region) throw refuse.invalidKey();
+}
+
+/** Free-tier expiry; throws 403. */
+export function checkActive(resource: Resource, catalog: Catalog, now: number): void {
+  if (resourceState(resource, catalog, now) === 'expired') {
+    throw refuse.expired(resource.name, catalog.tier(resource.kind, resource.tier)!.expiresAfterUnusedDays!);
+  }
+}
+
+/** 5 and 6. Turns a refused admission into its 429 or 403. */
+export function checkAdmission(admission: Admission, resource: Resource, meter: string, catalog: Catalog): void {
+  if (admission.admitted) return;
+  const tier = catalog.tier(resource.kind, resource.tier)!;
+  if (admission.reason === 'rate') throw refuse.rateExceeded(resource.kind, resource.tier, tier.rate, admission.retryAfterSeconds);
+  throw refuse.quotaExceeded(resource.kind, resource.tier, meter, tier.monthlyQuota[meter], admission.renewsAt, tier.quotaHint);
+}

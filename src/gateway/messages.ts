@@ -1,0 +1,23 @@
+// The refusals Azure gives, with its wording where clients and docs know it.
+import type { Rate } from '../catalog/catalog.ts';
+import { ApiError } from '../http/errors.ts';
+
+export const missingKey = () => new ApiError(401, '401',
+  'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.');
+
+export const invalidKey = () => new ApiError(401, '401',
+  'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.');
+
+export const rateExceeded = (kind: string, tier: string, rate: Rate, retryAfterSeconds: number) => new ApiError(429, '429',
+  `Requests to this API have exceeded the rate limit of your ${kind} ${tier} pricing tier (${rate.limit} calls per ${rate.per}). ` +
+  `Retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}, or move the resource to a higher pricing tier.`,
+  {}, { 'Retry-After': String(retryAfterSeconds) });
+
+export const quotaExceeded = (kind: string, tier: string, meter: string, quota: number, renewsAt: number, hint: string | undefined) => new ApiError(403, '403',
+  `Out of call volume quota for ${kind} ${tier}: ${quota} ${meter} calls a month. ` +
+  `Quota will be replenished on ${new Date(renewsAt).toISOString()}. ` +
+  (hint ?? 'A higher pricing tier lifts this quota.'));
+
+export const expired = (name: string, days: number) => new ApiError(403, '403',
+  `The free subscription of resource "${name}" expired after ${days} consecutive days without use. ` +
+  `Request new keys to carry on: in the portal (Resources → ${name} → Request new keys), with \`portico resource renew ${name}\`, or POST /api/resources/${name}/renew.`);

@@ -1,0 +1,104 @@
+// Metering with group commit: calls are gathered for one turn of the event
+// loop, written in one transaction, and only then are their replies released,
+// so a killed process never loses a call whose response a client received.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.ts';
+import { addUsage, type UsageRow } from '../store/repos/usage.ts';
+import { touchResources } from '../store/repos/resources.ts';
+import { utcDay } from '../util/clock.ts';
+
+export interface MeteredCall {
+  resourceId: string;
+  at: number;
+  meter: string;
+  operation: string;
+  keySlot: number;
+  status: number;
+  admitted: boolean;
+}
+
+/** Last use is written at most this often per resource; expiry counts in days. */
+const LAST_USE_WRITE_INTERVAL_MS = 60_000;
+
+interface Pending {
+  calls: MeteredCall[];
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+function newPending(): Pending {
+  let resolve!: () => void;
+  let reject!: (err: unknown) => void;
+  const done = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  return { calls: [], done, resolve, reject };
+}
+
+/** Sums calls that share a usage key, so a batch becomes few upserts. */
+export function aggregate(calls: MeteredCall[]): UsageRow[] {
+  const rows = new Map<string, UsageRow>();
+  for (const c of calls) {
+    const day = utcDay(c.at);
+    const admitted = c.admitted ? 1 : 0;
+    const key = `${c.resourceId}|${day}|${c.meter}|${c.operation}|${c.keySlot}|${c.status}|${admitted}`;
+    const row = rows.get(key);
+    if (row) row.calls++;
+    else rows.set(key, { resource_id: c.resourceId, day, meter: c.meter, operation: c.operation, key_slot: c.keySlot, status: c.status, admitted, calls: 1 });
+  }
+  return [...rows.values()];
+}
+
+export class UsageRecorder {
+  private pending: Pending | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private lastUseWritten = new Map<string, number>();
+  batches = 0;
+
+  constructor(private db: Kysely<Database>) {}
+
+  /** Resolves once the call is committed to the store. */
+  record(call: MeteredCall): Promise<void> {
+    if (!this.pending) {
+      this.pending = newPending();
+      const batch = this.pending;
+      // Wait for the batch before (one transaction at a time), then for the
+      // rest of this event-loop turn so that concurrent calls join the batch.
+      this.flushing = this.flushing.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.flush(batch));
+    }
+    this.pending.calls.push(call);
+    return this.pending.done;
+  }
+
+  private async flush(batch: Pending): Promise<void> {
+    if (this.pending === batch) this.pending = undefined;
+    try {
+      const lastUse = this.lastUseToWrite(batch.calls);
+      await this.db.transaction().execute(async (tx) => {
+        await addUsage(tx, aggregate(batch.calls));
+        if (lastUse.size) await touchResources(tx, lastUse);
+      });
+      for (const [id, at] of lastUse) this.lastUseWritten.set(id, at);
+      this.batches++;
+      batch.resolve();
+    } catch (err) {
+      batch.reject(err);
+    }
+  }
+
+  private lastUseToWrite(calls: MeteredCall[]): Map<string, number> {
+    const lastUse = new Map<string, number>();
+    for (const c of calls) {
+      if (!c.admitted) continue;
+      const written = this.lastUseWritten.get(c.resourceId) ?? 0;
+      if (c.at - written >= LAST_USE_WRITE_INTERVAL_MS && c.at > (lastUse.get(c.resourceId) ?? 0)) lastUse.set(c.resourceId, c.at);
+    }
+    return lastUse;
+  }
+
+  /** Waits for every call recorded so far to be committed. */
+  async drain(): Promise<void> {
+    await this.flushing;
+    if (this.pending) await this.pending.done.catch(() => undefined);
+    await this.flushing;
+  }
+}

@@ -1,0 +1,30 @@
+import type { KeySlot, Resource } from '../resources/resource.ts';
+
+/** What a service route declares in `config.gateway`. */
+export interface GatewayRoute {
+  /** Name of the operation in usage reports, e.g. `vision.analyze`. */
+  operation: string;
+  /** Resource kinds whose keys this route serves, e.g. ['ComputerVision']. */
+  accepts: readonly string[];
+  /** Which monthly quota of the tier the call counts against, e.g. `vision`. */
+  meter: string;
+  /** The 401 message for a key of a kind this route does not accept (default: Azure's invalid-key message). */
+  wrongKindMessage?: string;
+}
+
+/** Who is calling a gateway route: set on `request.caller` once the key checks pass. */
+export interface Caller {
+  resource: Resource;
+  keySlot: KeySlot;
+  /** The region the request was addressed to (equal to the resource's region). */
+  region: string;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    gateway?: GatewayRoute;
+  }
+  interface FastifyRequest {
+    caller?: Caller;
+  }
+}

@@ -1,0 +1,107 @@
+// The HTTP server: Fastify with Azure-style errors, an apim-request-id on every
+// response, region routing, the gateway, the console API and the services.
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { Platform } from '../platform.ts';
+import { ApiError } from './errors.ts';
+import { createRegionRouting, setRequestRegion } from '../gateway/region.ts';
+import { gatewayPlugin } from '../gateway/plugin.ts';
+import { consolePlugin } from '../console/plugin.ts';
+import { redactUrl } from './redact.ts';
+
+/** A service mounted behind the gateway (LUIS, Computer Vision, …). */
+export interface ServiceMount {
+  plugin: FastifyPluginAsync<any>;
+  prefix?: string;
+  options?: Record<string, unknown>;
+}
+
+export interface ServerOptions {
+  services?: ServiceMount[];
+  /** Folder of the built portal (web/dist); served at / when present. */
+  webRoot?: string;
+  logger?: boolean;
+  /** Default body limit for JSON routes (services may raise it per route). */
+  bodyLimit?: number;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+function fastifyErrorToApiError(error: FastifyError): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation) {
+    const context = error.validationContext ?? 'request';
+    const first = error.validation[0];
+    const field = [context, ...(first?.instancePath ?? '').split('/').filter(Boolean)].join('.');
+    const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
+    const message = missing ? `${field}.${missing} is required` : `${field} ${first?.message ?? 'is invalid'}`;
+    return new ApiError(400, 'BadArgument', message);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'RequestEntityTooLarge', `The request body is larger than the limit of ${error.message.match(/\d+/)?.[0] ?? 'the server'} bytes.`);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(400, 'BadArgument', `The request body is not valid JSON: ${error.message}`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'UnsupportedMediaType', error.message);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError(400, 'BadArgument', error.message);
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new ApiError(error.statusCode, String(error.statusCode), error.message);
+  }
+  return new ApiError(500, 'InternalServerError', 'The server met an unexpected error; it has been logged with this request id.');
+}
+
+export async function buildServer(platform: Platform, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const { config, catalog } = platform;
+  const routing = createRegionRouting(catalog.allRegions, config.region);
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: config.logLevel,
+      redact: { paths: ['req.headers["ocp-apim-subscription-key"]', 'req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      serializers: {
+        req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    trustProxy: true,
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    rewriteUrl(req) {
+      const routed = routing.route(req.url ?? '/', req.headers.host);
+      setRequestRegion(req, routed.region);
+      return routed.url;
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('apim-request-id', request.id);
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const apiError = fastifyErrorToApiError(error);
+    if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    reply.code(apiError.statusCode).headers(apiError.headers).send(apiError.body());
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(new ApiError(404, '404', `Resource not found: ${request.method} ${redactUrl(request.url)}`).body());
+  });
+
+  await app.register(gatewayPlugin, {
+    catalog, directory: platform.directory, limiter: platform.limiter, recorder: platform.recorder,
+    clock: platform.clock, defaultRegion: config.region,
+  });
+  await app.register(consolePlugin, { prefix: '/api', platform });
+  for (const service of options.services ?? []) {
+    await app.register(service.plugin, { prefix: service.prefix, ...service.options });
+  }
+  if (options.webRoot) {
+    const { webPlugin } = await import('./web.ts');
+    await app.register(webPlugin, { root: options.webRoot });
+  }
+  return app;
+}

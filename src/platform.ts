@@ -1,0 +1,62 @@
+// The platform's parts, wired once: store, catalogue, key vault and directory,
+// limiter, metering and the account and resource services. Services (LUIS,
+// Vision) and the HTTP server are built on top of this.
+import type { Config } from './config.ts';
+import { loadCatalog, type Catalog } from './catalog/catalog.ts';
+import { openStore, type Store } from './store/database.ts';
+import { createKeyVault, loadMasterKey, type KeyVault } from './keys/secrets.ts';
+import { KeyDirectory, LocalChangeBus, type ResourceChangeBus } from './keys/directory.ts';
+import { MemoryLimiter } from './limits/memory.ts';
+import type { Limiter } from './limits/limiter.ts';
+import { admittedCalls } from './store/repos/usage.ts';
+import { UsageRecorder } from './gateway/metering.ts';
+import { ResourceService } from './resources/service.ts';
+import { AccountService } from './accounts/service.ts';
+import { UsageService } from './resources/usage.ts';
+import { systemClock, utcDay, type Clock } from './util/clock.ts';
+
+export interface Platform {
+  config: Config;
+  catalog: Catalog;
+  store: Store;
+  vault: KeyVault;
+  bus: ResourceChangeBus;
+  directory: KeyDirectory;
+  limiter: Limiter;
+  recorder: UsageRecorder;
+  resources: ResourceService;
+  accounts: AccountService;
+  usage: UsageService;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface PlatformOverrides {
+  clock?: Clock;
+  /** Replace the in-process limiter and change bus (the scale-out issue's Redis ones). */
+  limiter?: (store: Store) => Limiter;
+  bus?: ResourceChangeBus;
+}
+
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
+  const catalog = loadCatalog(config.catalogPath);
+  const clock = overrides.clock ?? systemClock;
+  const vault = createKeyVault(loadMasterKey(config.masterKey, config.dataDir));
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const bus = overrides.bus ?? new LocalChangeBus();
+  const directory = new KeyDirectory(store.db, vault, bus);
+  const limiter = overrides.limiter?.(store) ?? new MemoryLimiter((resourceId, meter, start, end) =>
+    admittedCalls(store.db, resourceId, meter, utcDay(start), utcDay(end - 1)));
+  const recorder = new UsageRecorder(store.db);
+  const resources = new ResourceService(store.db, catalog, vault, bus, clock);
+  const accounts = new AccountService(store.db, resources, clock);
+  const usage = new UsageService(store.db, catalog, clock);
+  return {
+    config, catalog, store, vault, bus, directory, limiter, recorder, resources, accounts, usage, clock,
+    async close() {
+      await recorder.drain();
+      await limiter.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// Opens the store: SQLite (better-sqlite3, WAL) in the data folder by default,
+// PostgreSQL when a DATABASE_URL is given. One set of migrations serves both and
+// runs at every start; Kysely's migration lock makes concurrent starts safe.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.ts';
+import * as platform from './migrations/001-platform.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** Every migration, in order. A new migration is a new module added here. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-platform': platform,
+};
+
+class StaticMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export interface StoreOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+// PostgreSQL bigint (int8) arrives as a string by default; our bigints are
+// millisecond times and counters, far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+function sqliteDialect(dataDir: string): SqliteDialect {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SQLite(join(dataDir, 'portico.db'));
+  file.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives a killed process (only an OS crash can lose the last commits).
+  file.pragma('synchronous = NORMAL');
+  file.pragma('foreign_keys = ON');
+  file.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database: file });
+}
+
+function postgresDialect(url: string): PostgresDialect {
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrations() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${(error as Error)?.message ?? 'unknown error'}`);
+  }
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const dialect: Dialect = options.databaseUrl ? 'postgres' : 'sqlite';
+  const db = new Kysely<Database>({
+    dialect: options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(options.dataDir),
+  });
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return { db, dialect, close: () => db.destroy() };
+}
