@@ -1,0 +1,112 @@
+// Multinomial logistic regression with L2, trained by plain SGD over sparse,
+// L2-normalised binary features. Feature names are hashed to 32-bit keys and
+// only keys seen in training get a weight row, so the model stays compact.
+import { hashString, seededRandom, shuffleInPlace } from '../text/hash.ts';
+
+export interface SparseVector {
+  index: Int32Array;
+  value: Float32Array;
+}
+
+export interface IntentWeights {
+  /** feature key of each weight row */
+  keys: Uint32Array;
+  /** rows × classes, row-major */
+  weights: Float32Array;
+  bias: Float32Array;
+  classes: number;
+}
+
+export interface ClassifierOptions {
+  l2: number;
+  epochs: number;
+  learningRate: number;
+  seed: number;
+}
+
+export class FeatureIndex {
+  readonly map: Map<number, number>;
+  constructor(keys?: Uint32Array) {
+    this.map = new Map();
+    if (keys) for (let i = 0; i < keys.length; i++) this.map.set(keys[i], i);
+  }
+  get size(): number { return this.map.size; }
+  intern(name: string): number {
+    const h = hashString(name);
+    let i = this.map.get(h);
+    if (i === undefined) this.map.set(h, (i = this.map.size));
+    return i;
+  }
+  lookup(name: string): number | undefined { return this.map.get(hashString(name)); }
+  keys(): Uint32Array {
+    const out = new Uint32Array(this.map.size);
+    for (const [h, i] of this.map) out[i] = h;
+    return out;
+  }
+}
+
+export function vectorize(names: string[], index: (n: string) => number | undefined): SparseVector {
+  const idx: number[] = [];
+  for (const n of names) { const i = index(n); if (i !== undefined) idx.push(i); }
+  const norm = idx.length ? 1 / Math.sqrt(idx.length) : 0;
+  return { index: Int32Array.from(idx), value: new Float32Array(idx.length).fill(norm) };
+}
+
+export function scoreClasses(w: IntentWeights, x: SparseVector, out = new Float64Array(w.classes)): Float64Array {
+  const K = w.classes;
+  for (let k = 0; k < K; k++) out[k] = w.bias[k];
+  for (let j = 0; j < x.index.length; j++) {
+    const row = x.index[j] * K, v = x.value[j];
+    for (let k = 0; k < K; k++) out[k] += w.weights[row + k] * v;
+  }
+  return out;
+}
+
+export function softmaxInPlace(s: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let k = 0; k < s.length; k++) if (s[k] > max) max = s[k];
+  let sum = 0;
+  for (let k = 0; k < s.length; k++) { s[k] = Math.exp(s[k] - max); sum += s[k]; }
+  for (let k = 0; k < s.length; k++) s[k] /= sum;
+  return s;
+}
+
+export function trainSoftmax(xs: SparseVector[], ys: Int32Array, classes: number, dims: number, o: ClassifierOptions): { weights: Float32Array; bias: Float32Array } {
+  const K = classes;
+  // weights kept as scale * raw so that L2 shrinkage costs O(1) per step
+  const raw = new Float64Array(dims * K);
+  const bias = new Float64Array(K);
+  let scale = 1;
+  const order = Array.from(xs.keys());
+  const random = seededRandom(o.seed);
+  const p = new Float64Array(K);
+  let t = 0;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const i of order) {
+      const x = xs[i], y = ys[i];
+      const lr = o.learningRate / (1 + o.learningRate * o.l2 * t++);
+      for (let k = 0; k < K; k++) p[k] = bias[k];
+      for (let j = 0; j < x.index.length; j++) {
+        const row = x.index[j] * K, v = x.value[j] * scale;
+        for (let k = 0; k < K; k++) p[k] += raw[row + k] * v;
+      }
+      softmaxInPlace(p);
+      p[y] -= 1;
+      scale *= 1 - lr * o.l2;
+      if (scale < 1e-9) {
+        for (let q = 0; q < raw.length; q++) raw[q] *= scale;
+        scale = 1;
+      }
+      const step = lr / scale;
+      for (let j = 0; j < x.index.length; j++) {
+        const row = x.index[j] * K, v = x.value[j] * step;
+        for (let k = 0; k < K; k++) raw[row + k] -= p[k] * v;
+      }
+      for (let k = 0; k < K; k++) bias[k] -= lr * p[k];
+    }
+  }
+  const weights = new Float32Array(dims * K);
+  for (let q = 0; q < raw.length; q++) weights[q] = raw[q] * scale;
+  return { weights, bias: Float32Array.from(bias) };
+}

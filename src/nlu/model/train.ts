@@ -1,0 +1,137 @@
+import type { EntityLabel, LuisApp } from '../app/types.ts';
+import { tagCount, trainTagger, type FeatureRows } from '../entity/tagger.ts';
+import { tokenFeatureNames } from '../entity/token-features.ts';
+import { FeatureIndex, trainSoftmax, vectorize } from '../intent/classifier.ts';
+import { DEFAULT_INTENT_FEATURES, intentFeatureNames } from '../intent/features.ts';
+import { hashString } from '../text/hash.ts';
+import { isWordToken } from '../text/tokenize.ts';
+import { type Analysis, analyze, buildExtractors, tokenRange } from './analyze.ts';
+import { MODEL_FORMAT_VERSION, PATH_SEP, ROLE_SEP, type Model, type TaggerLayer, type TrainOptions } from './types.ts';
+
+/** Prebuilt matches only feed features at training time, so a fixed reference date keeps training repeatable. */
+export const TRAINING_REFERENCE_DATE = new Date(2020, 0, 1, 12, 0, 0);
+
+interface Span { tag: string; from: number; to: number }
+
+/** Learned span labels of one utterance: ML entities (with nested children as paths), hierarchical children, composites. */
+export function learnedSpans(app: LuisApp, labels: EntityLabel[], a: Analysis): Span[] {
+  const learned = new Set([...app.entities.map((e) => e.name), ...app.composites.map((c) => c.name)]);
+  const out: Span[] = [];
+  const walk = (l: EntityLabel, path: string) => {
+    const [from, to] = tokenRange(a.tokens, l.startPos, l.endPos);
+    if (to > from) out.push({ tag: l.role ? `${path}${ROLE_SEP}${l.role}` : path, from, to });
+    for (const c of l.children ?? []) walk(c, `${path}${PATH_SEP}${c.entity}`);
+  };
+  for (const l of labels) {
+    if (learned.has(l.entity) || l.entity.includes('::')) walk(l, l.entity);
+  }
+  return out;
+}
+
+/** Greedy colouring: span labels that overlap anywhere in the data go to different taggers. */
+export function assignLayers(spansPerUtterance: Span[][]): string[][] {
+  const order: string[] = [];
+  const conflicts = new Map<string, Set<string>>();
+  for (const spans of spansPerUtterance) {
+    for (const s of spans) if (!conflicts.has(s.tag)) conflicts.set(s.tag, new Set()), order.push(s.tag);
+    for (let i = 0; i < spans.length; i++) {
+      for (let j = i + 1; j < spans.length; j++) {
+        const a = spans[i], b = spans[j];
+        if (a.from < b.to && b.from < a.to) {
+          conflicts.get(a.tag)!.add(b.tag);
+          conflicts.get(b.tag)!.add(a.tag);
+        }
+      }
+    }
+  }
+  const layers: string[][] = [];
+  for (const tag of order) {
+    const layer = layers.find((l) => l.every((t) => t !== tag && !conflicts.get(tag)!.has(t)));
+    if (layer) layer.push(tag);
+    else layers.push([tag]);
+  }
+  return layers;
+}
+
+function trainLayer(labels: string[], rowsByUtterance: string[][][], spans: Span[][], seed: number, epochs: number): TaggerLayer {
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  // features seen once only carry noise in large apps; small apps need every one
+  const minCount = rowsByUtterance.length > 2000 ? 2 : 1;
+  const counts = new Map<number, number>();
+  if (minCount > 1) for (const rows of rowsByUtterance) for (const r of rows) for (const f of r) { const h = hashString(f); counts.set(h, (counts.get(h) ?? 0) + 1); }
+  const index = new FeatureIndex();
+  const sentences: FeatureRows[] = [];
+  const gold: Int32Array[] = [];
+  rowsByUtterance.forEach((rows, u) => {
+    sentences.push(rows.map((r) => Int32Array.from(r.filter((f) => minCount === 1 || counts.get(hashString(f))! >= minCount).map((f) => index.intern(f)))));
+    const tags = new Int32Array(rows.length);
+    for (const s of spans[u]) {
+      const l = labelIndex.get(s.tag);
+      if (l === undefined) continue;
+      let free = true;
+      for (let i = s.from; i < s.to; i++) if (tags[i] !== 0) free = false;
+      if (!free) continue;
+      tags[s.from] = 2 * l + 1;
+      for (let i = s.from + 1; i < s.to; i++) tags[i] = 2 * l + 2;
+    }
+    gold.push(tags);
+  });
+  const w = trainTagger(sentences, gold, labels.length, index.size, { epochs, seed });
+  // keep only feature rows the perceptron ever moved
+  const T = tagCount(labels.length);
+  const keys = index.keys();
+  const keep: number[] = [];
+  for (let f = 0; f < index.size; f++) {
+    for (let t = 0; t < T; t++) if (w.emission[f * T + t] !== 0) { keep.push(f); break; }
+  }
+  const emission = new Float32Array(keep.length * T);
+  const keptKeys = new Uint32Array(keep.length);
+  keep.forEach((f, i) => { keptKeys[i] = keys[f]; emission.set(w.emission.subarray(f * T, f * T + T), i * T); });
+  return { labels, keys: keptKeys, emission, transition: w.transition };
+}
+
+/** Trains intent classifier and entity taggers; pure and deterministic for a seed. */
+export function train(app: LuisApp, options: TrainOptions = {}): Model {
+  const seed = options.seed ?? 1;
+  const culture = (options.culture ?? app.culture ?? 'en-us').toLowerCase();
+  const { utterances, ...definition } = app;
+  const intents = app.intents.map((i) => i.name);
+  const intentOf = new Map(intents.map((n, i) => [n, i]));
+  const extractors = buildExtractors(app, culture);
+  const analyses = utterances.map((u) => analyze(extractors, u.text, TRAINING_REFERENCE_DATE));
+
+  // intents
+  const featureOptions = { ...DEFAULT_INTENT_FEATURES, ...options.intentFeatures };
+  const index = new FeatureIndex();
+  const names = analyses.map((a) => intentFeatureNames(a, featureOptions));
+  for (const ns of names) for (const n of ns) index.intern(n);
+  const xs = names.map((ns) => vectorize(ns, (n) => index.lookup(n)));
+  const ys = Int32Array.from(utterances.map((u) => intentOf.get(u.intent)!));
+  const n = Math.max(1, utterances.length);
+  const epochs = options.intentEpochs ?? Math.max(8, Math.min(100, Math.ceil(30000 / n)));
+  const { weights, bias } = trainSoftmax(xs, ys, intents.length, index.size, { l2: options.l2 ?? 1e-4, epochs, learningRate: 0.5, seed });
+
+  const known = new Set<number>();
+  for (const a of analyses) for (const t of a.tokens) if (isWordToken(t)) known.add(hashString(t.norm));
+
+  // entities
+  const spans = utterances.map((u, i) => learnedSpans(app, u.entities, analyses[i]));
+  const layerLabels = assignLayers(spans);
+  const layers: TaggerLayer[] = [];
+  if (layerLabels.length) {
+    const rows = analyses.map((a, i) => tokenFeatureNames(a, utterances[i].intent));
+    const taggerEpochs = options.taggerEpochs ?? (utterances.length > 5000 ? 8 : utterances.length > 1000 ? 12 : 20);
+    layerLabels.forEach((labels, li) => layers.push(trainLayer(labels, rows, spans, seed + 7919 * (li + 1), taggerEpochs)));
+  }
+
+  return {
+    formatVersion: MODEL_FORMAT_VERSION,
+    culture,
+    seed,
+    app: definition,
+    intents,
+    intent: { features: featureOptions, keys: index.keys(), weights, bias },
+    knownWords: Uint32Array.from([...known].sort((a, b) => a - b)),
+    layers,
+  };
+}

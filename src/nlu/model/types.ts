@@ -1,0 +1,48 @@
+import type { LuisApp } from '../app/types.ts';
+import type { IntentFeatureOptions } from '../intent/features.ts';
+
+/** The app definition a model carries for prediction (the utterances are not needed). */
+export type AppDefinition = Omit<LuisApp, 'utterances'>;
+
+/** One tagger over span labels that never overlap one another in the training data. */
+export interface TaggerLayer {
+  /** span label names: `path` joined by PATH_SEP, optionally ROLE_SEP + role */
+  labels: string[];
+  keys: Uint32Array;
+  emission: Float32Array;
+  transition: Float32Array;
+}
+
+export interface Model {
+  formatVersion: number;
+  culture: string;
+  seed: number;
+  app: AppDefinition;
+  intents: string[];
+  intent: {
+    features: IntentFeatureOptions;
+    keys: Uint32Array;
+    weights: Float32Array;
+    bias: Float32Array;
+  };
+  /** hashes of normalised words seen in training, sorted (for the out-of-domain rule) */
+  knownWords: Uint32Array;
+  layers: TaggerLayer[];
+}
+
+export const MODEL_FORMAT_VERSION = 1;
+export const PATH_SEP = '\u001f';
+export const ROLE_SEP = '\u001e';
+
+export interface TrainOptions {
+  seed?: number;
+  culture?: string;
+  /** advanced: L2 strength of the intent classifier */
+  l2?: number;
+  /** advanced: SGD epochs of the intent classifier (default grows for small apps) */
+  intentEpochs?: number;
+  /** advanced: perceptron epochs of the entity taggers */
+  taggerEpochs?: number;
+  /** advanced: intent feature set */
+  intentFeatures?: Partial<IntentFeatureOptions>;
+}
