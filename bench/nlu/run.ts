@@ -1,0 +1,180 @@
+// `npm run bench:nlu`: trains and tests Portico's NLU engine and NLP.js
+// (node-nlp) on the same splits in one run, and prints them beside the
+// published figures (../shared/data/nlu/PUBLISHED_SCORES.md).
+import { NlpManager } from 'node-nlp';
+import { predict, serializeModel, loadModel, train, type Model, type Prediction } from '../../src/nlu/index.ts';
+import { loadBraun, loadSnips, toLuisApp, type Example, type Split } from './data.ts';
+import { syntheticApp } from './synthetic.ts';
+
+const quick = process.argv.includes('--quick');
+
+interface Counts { tp: number; fp: number; fn: number }
+const f1 = (c: Counts) => (c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
+const add = (a: Counts, b: Counts): Counts => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const pct = (x: number) => x.toFixed(3);
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+interface RunResult {
+  intentCorrect: number;
+  total: number;
+  /** Braun method: intents (None ignored) and entities (type + text) pooled */
+  braun: Counts;
+  /** exact-span slot counts, overall and per intent */
+  slots: Counts;
+  slotsByIntent: Map<string, Counts>;
+  trainMs: number;
+  latencies: number[];
+  modelBytes: number;
+  loadMs: number;
+}
+
+function learnedEntities(p: Prediction): Array<{ entity: string; start: number; end: number; text: string }> {
+  return p.entities.filter((e) => e.kind === 'simple' || e.kind === 'machineLearned').map((e) => ({ entity: e.entity, start: e.startIndex, end: e.endIndex, text: e.text }));
+}
+
+function matchCounts<T>(gold: T[], pred: T[], key: (x: T) => string): Counts {
+  const left = new Map<string, number>();
+  for (const g of gold) left.set(key(g), (left.get(key(g)) ?? 0) + 1);
+  let tp = 0;
+  for (const p of pred) {
+    const n = left.get(key(p)) ?? 0;
+    if (n > 0) { tp++; left.set(key(p), n - 1); }
+  }
+  return { tp, fp: pred.length - tp, fn: gold.length - tp };
+}
+
+function runOurs(split: Split): RunResult {
+  const app = toLuisApp(split.name, split.train);
+  const t0 = performance.now();
+  const trained = train(app, { seed: 1 });
+  const trainMs = performance.now() - t0;
+  const bytes = serializeModel(trained);
+  const t1 = performance.now();
+  const model: Model = loadModel(bytes);
+  const loadMs = performance.now() - t1;
+  const r: RunResult = { intentCorrect: 0, total: 0, braun: zero(), slots: zero(), slotsByIntent: new Map(), trainMs, latencies: [], modelBytes: bytes.length, loadMs };
+  for (const ex of split.test) {
+    const s = performance.now();
+    const p = predict(model, ex.text);
+    r.latencies.push(performance.now() - s);
+    score(r, ex, p.topIntent, learnedEntities(p));
+  }
+  return r;
+}
+
+function score(r: RunResult, ex: Example, predicted: string, entities: Array<{ entity: string; start: number; end: number; text: string }> | null) {
+  r.total++;
+  if (predicted === ex.intent) r.intentCorrect++;
+  const intentCounts: Counts = predicted === ex.intent
+    ? { tp: ex.intent === 'None' ? 0 : 1, fp: 0, fn: 0 }
+    : { tp: 0, fp: predicted === 'None' ? 0 : 1, fn: ex.intent === 'None' ? 0 : 1 };
+  if (!entities) return;
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  r.braun = add(r.braun, add(intentCounts, matchCounts(ex.entities, entities, (e) => `${e.entity}|${norm(e.text)}`)));
+  const slotCounts = matchCounts(ex.entities, entities, (e) => `${e.entity}|${e.start}|${e.end}`);
+  r.slots = add(r.slots, slotCounts);
+  r.slotsByIntent.set(ex.intent, add(r.slotsByIntent.get(ex.intent) ?? zero(), slotCounts));
+}
+
+async function runNlpJs(split: Split): Promise<RunResult> {
+  const manager = new NlpManager({ languages: ['en'], nlu: { log: false }, autoSave: false, autoLoad: false, modelFileName: '/dev/null' });
+  for (const ex of split.train) manager.addDocument('en', ex.text, ex.intent);
+  const t0 = performance.now();
+  await manager.train();
+  const trainMs = performance.now() - t0;
+  const r: RunResult = { intentCorrect: 0, total: 0, braun: zero(), slots: zero(), slotsByIntent: new Map(), trainMs, latencies: [], modelBytes: JSON.stringify(manager.export(true)).length, loadMs: NaN };
+  for (const ex of split.test) {
+    const s = performance.now();
+    const res = await manager.process('en', ex.text);
+    r.latencies.push(performance.now() - s);
+    // NLP.js answers "None" when nothing scores above its threshold
+    score(r, ex, res.intent === 'None' || !res.intent ? 'None' : res.intent, null);
+  }
+  return r;
+}
+
+const PUBLISHED_INTENT_F1: Record<string, Record<string, number>> = {
+  Chatbot: { LUIS: 0.98, Watson: 0.97, 'NLP.js': 0.99, RASA: 0.98, Snips: 0.96 },
+  AskUbuntu: { LUIS: 0.90, Watson: 0.92, 'NLP.js': 0.93, RASA: 0.86, Snips: 0.83 },
+  WebApplications: { LUIS: 0.81, Watson: 0.83, 'NLP.js': 0.83, RASA: 0.74, Snips: 0.78 },
+  Overall: { LUIS: 0.91, Watson: 0.92, 'NLP.js': 0.93, RASA: 0.88, Snips: 0.89 },
+};
+const PUBLISHED_BRAUN_F1: Record<string, string> = {
+  Chatbot: 'Snips 0.92, Rasa 0.93 (Rasa in paper 0.944)',
+  AskUbuntu: 'Snips 0.82, Rasa 0.78-0.84',
+  WebApplications: 'Snips 0.65, Rasa 0.59-0.61',
+  Overall: 'Snips 0.87, Rasa 0.86',
+};
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(headers), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const braunRows: string[][] = [];
+  const braunEntityRows: string[][] = [];
+  const perfRows: string[][] = [];
+  let oursAll: RunResult | null = null, nlpAll: RunResult | null = null;
+  const merge = (a: RunResult | null, b: RunResult): RunResult => (a ? { ...a, intentCorrect: a.intentCorrect + b.intentCorrect, total: a.total + b.total, braun: add(a.braun, b.braun) } : { ...b });
+  const perf = (name: string, system: string, r: RunResult) => perfRows.push([name, system, `${r.trainMs.toFixed(0)} ms`, `${quantile(r.latencies, 0.5).toFixed(2)} ms`, `${quantile(r.latencies, 0.99).toFixed(2)} ms`, `${(r.modelBytes / 1024).toFixed(0)} KiB`]);
+
+  for (const corpus of ['Chatbot', 'AskUbuntu', 'WebApplications'] as const) {
+    const split = loadBraun(corpus);
+    const ours = runOurs(split);
+    const nlp = await runNlpJs(split);
+    oursAll = merge(oursAll, ours);
+    nlpAll = merge(nlpAll, nlp);
+    const pub = PUBLISHED_INTENT_F1[corpus];
+    braunRows.push([corpus, `${split.train.length}/${split.test.length}`, pct(ours.intentCorrect / ours.total), pct(nlp.intentCorrect / nlp.total), pct(pub.LUIS), pct(pub['NLP.js']), pct(pub.Watson), `${(ours.intentCorrect / ours.total / pub.LUIS).toFixed(2)}x`]);
+    braunEntityRows.push([corpus, pct(f1(ours.braun)), PUBLISHED_BRAUN_F1[corpus]]);
+    perf(corpus, 'ours', ours);
+    perf(corpus, 'NLP.js', nlp);
+  }
+  const pubAll = PUBLISHED_INTENT_F1.Overall;
+  braunRows.push(['Overall', `${oursAll!.total}`, pct(oursAll!.intentCorrect / oursAll!.total), pct(nlpAll!.intentCorrect / nlpAll!.total), pct(pubAll.LUIS), pct(pubAll['NLP.js']), pct(pubAll.Watson), `${(oursAll!.intentCorrect / oursAll!.total / pubAll.LUIS).toFixed(2)}x`]);
+  braunEntityRows.push(['Overall', pct(f1(oursAll!.braun)), PUBLISHED_BRAUN_F1.Overall]);
+
+  console.log('\n## Braun corpora: intent micro-F1 (train training:true, test training:false)\n');
+  console.log(table(['corpus', 'train/test', 'ours', 'NLP.js (same run)', 'LUIS (pub.)', 'NLP.js (pub.)', 'Watson (pub.)', 'ours/LUIS'], braunRows));
+  console.log('\n## Braun corpora: intent+entity micro-F1, Braun method (None ignored)\n');
+  console.log(table(['corpus', 'ours', 'published'], braunEntityRows));
+
+  const snipsRows: string[][] = [];
+  for (const per of quick ? [70] : [undefined, 70]) {
+    const split = loadSnips(per);
+    const ours = runOurs(split);
+    const nlp = await runNlpJs(split);
+    const meanSlotF1 = [...ours.slotsByIntent.values()].reduce((s, c) => s + f1(c), 0) / ours.slotsByIntent.size;
+    snipsRows.push([split.name, `${split.train.length}/${split.test.length}`, pct(ours.intentCorrect / ours.total), pct(nlp.intentCorrect / nlp.total), pct(f1(ours.slots)), pct(meanSlotF1), per ? 'LUIS 0.703, Snips 0.826, API.ai 0.744' : 'Snips 0.940 (per-intent engines)']);
+    perf(split.name, 'ours', ours);
+    perf(split.name, 'NLP.js', nlp);
+  }
+  console.log('\n## SNIPS 2017 (7 intents in one app; test = validate files)\n');
+  console.log(table(['split', 'train/test', 'intent acc ours', 'intent acc NLP.js', 'slot F1 ours (micro)', 'slot F1 ours (mean of intents)', 'published slot F1'], snipsRows));
+
+  // speed goals on synthetic apps of the stated sizes
+  const big = syntheticApp(64, 10_000, 7);
+  let t0 = performance.now();
+  const bigModel = train(big, { seed: 1 });
+  const bigTrainMs = performance.now() - t0;
+  const bigBytes = serializeModel(bigModel);
+  const hundred = train(syntheticApp(100, 3000, 11), { seed: 1 });
+  const hundredBytes = serializeModel(hundred);
+  const loads: number[] = [];
+  for (let i = 0; i < 20; i++) { t0 = performance.now(); loadModel(hundredBytes); loads.push(performance.now() - t0); }
+  const twenty = train(syntheticApp(20, 1000, 5), { seed: 1 });
+  const queries = syntheticApp(20, 300, 99).utterances.map((u) => u.text);
+  for (const q of queries.slice(0, 50)) predict(twenty, q); // warm-up
+  const lat: number[] = [];
+  for (const q of queries) { t0 = performance.now(); predict(twenty, q); lat.push(performance.now() - t0); }
+  perfRows.push(['synthetic 64 intents / 10,000 utt.', 'ours', `${bigTrainMs.toFixed(0)} ms`, '', '', `${(bigBytes.length / 1024).toFixed(0)} KiB`]);
+  perfRows.push(['synthetic 20 intents / 1,000 utt.', 'ours', '', `${quantile(lat, 0.5).toFixed(3)} ms`, `${quantile(lat, 0.99).toFixed(3)} ms`, '']);
+  perfRows.push(['synthetic 100 intents / 3,000 utt.: loadModel', 'ours', '', `load p50 ${quantile(loads, 0.5).toFixed(1)} ms`, `max ${Math.max(...loads).toFixed(1)} ms`, `${(hundredBytes.length / 1024).toFixed(0)} KiB`]);
+  console.log('\n## Speed and size (this machine; predict latency measured per test query after load)\n');
+  console.log(table(['dataset', 'system', 'train', 'predict p50', 'predict p99', 'model size'], perfRows));
+}
+
+await main();
