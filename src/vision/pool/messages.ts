@@ -1,0 +1,17 @@
+// What the main thread asks the vision worker for, and what comes back.
+import type { BoundingRect, ImageEvidence, ImageMetadata } from '../types.ts';
+import type { EvidenceNeed, ThumbnailRequest } from '../analyzers/image-analyzer.ts';
+import type { TextReading } from '../analyzers/text-reading.ts';
+
+export type VisionJob =
+  | { op: 'evidence'; image: Uint8Array; metadata: ImageMetadata; needs: EvidenceNeed[] }
+  | { op: 'areaOfInterest'; image: Uint8Array; metadata: ImageMetadata }
+  | { op: 'thumbnail'; image: Uint8Array; metadata: ImageMetadata; thumbnail: ThumbnailRequest }
+  | { op: 'readText'; image: Uint8Array; metadata: ImageMetadata; detectOrientation: boolean; pages: number[] };
+
+export interface JobResults {
+  evidence: ImageEvidence;
+  areaOfInterest: BoundingRect;
+  thumbnail: { bytes: Uint8Array; contentType: string };
+  readText: TextReading[];
+}
