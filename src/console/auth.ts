@@ -22,7 +22,7 @@ export function presentedToken(request: FastifyRequest): string | undefined {
   return request.cookies?.[SESSION_COOKIE];
 }
 
-/** A preHandler for routes that need a signed-in account. */
+/** An onRequest hook for routes that need a signed-in account. */
 export function requireAccount(accounts: AccountService) {
   return async (request: FastifyRequest): Promise<void> => {
     const token = presentedToken(request);

@@ -3,7 +3,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { Platform } from '../platform.ts';
 import { requireAccount } from './auth.ts';
 import type { ConsoleRoute } from './route.ts';
@@ -38,7 +38,7 @@ export async function consolePlugin(app: FastifyInstance, options: { platform: P
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  const signedIn = requireAccount(options.platform.accounts) as preHandlerAsyncHookHandler;
+  const signedIn = requireAccount(options.platform.accounts) as onRequestAsyncHookHandler;
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   for (const route of ROUTES) route(typed as never, { platform: options.platform, signedIn });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,7 @@ import { createRegionRouting, setRequestRegion } from '../gateway/region.ts';
 import { gatewayPlugin } from '../gateway/plugin.ts';
 import { consolePlugin } from '../console/plugin.ts';
 import { redactUrl } from './redact.ts';
+import { validatorCompiler } from './validation.ts';
 
 /** A service mounted behind the gateway (LUIS, Computer Vision, …). */
 export interface ServiceMount {
@@ -74,8 +75,9 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
       setRequestRegion(req, routed.region);
       return routed.url;
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
+
+  app.setValidatorCompiler(validatorCompiler());
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('apim-request-id', request.id);

@@ -4,7 +4,7 @@ import { AccountSchema, ErrorSchema, accountView } from '../views.ts';
 
 export const accountGet: ConsoleRoute = (app, { platform, signedIn }) => {
   app.get('/account', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: { summary: 'The signed-in account and its authoring keys by region', response: { 200: AccountSchema, 401: ErrorSchema } },
   }, async (request) => accountView(platform, accountOf(request)));
 };

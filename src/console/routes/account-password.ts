@@ -5,7 +5,7 @@ import { ErrorSchema } from '../views.ts';
 
 export const accountPassword: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/account/password', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: {
       summary: 'Change the password; every other session ends',
       body: Type.Object({ currentPassword: Type.String({ maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) }),

@@ -7,7 +7,7 @@ import { badRequest } from '../../http/errors.ts';
 
 export const authoringKeyRegenerate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/account/authoringKeys/:region/regenerate', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: {
       summary: 'Replace an authoring key (Key1 unless keyName says Key2); the old value is refused at once',
       params: Type.Object({ region: Type.String({ maxLength: 64 }) }),

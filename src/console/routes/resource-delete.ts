@@ -6,7 +6,7 @@ import { ResourceParams } from '../route.ts';
 
 export const resourceDelete: ConsoleRoute = (app, { platform, signedIn }) => {
   app.delete('/resources/:name', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: { summary: 'Delete a resource; its keys are refused at once', params: ResourceParams, response: { 204: Type.Null(), 404: ErrorSchema } },
   }, async (request, reply) => {
     await platform.resources.delete(accountOf(request).id, request.params.name);

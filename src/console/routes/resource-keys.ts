@@ -5,7 +5,7 @@ import { ResourceParams } from '../route.ts';
 
 export const resourceKeys: ConsoleRoute = (app, { platform, signedIn }) => {
   app.get('/resources/:name/keys', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: { summary: 'The two keys of a resource', params: ResourceParams, response: { 200: KeysSchema, 404: ErrorSchema } },
   }, async (request) => platform.resources.keys(accountOf(request).id, request.params.name));
 };

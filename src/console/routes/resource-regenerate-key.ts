@@ -8,7 +8,7 @@ import { badRequest } from '../../http/errors.ts';
 
 export const resourceRegenerateKey: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/resources/:name/regenerateKey', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: {
       summary: 'Replace Key1 or Key2; the old value is refused at once and the other key keeps working',
       params: ResourceParams,

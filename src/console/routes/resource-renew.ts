@@ -5,7 +5,7 @@ import { ResourceParams } from '../route.ts';
 
 export const resourceRenew: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/resources/:name/renew', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: {
       summary: 'Request new keys: both keys are replaced and an expired free resource is active again',
       params: ResourceParams,

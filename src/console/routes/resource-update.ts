@@ -6,7 +6,7 @@ import { ResourceParams } from '../route.ts';
 
 export const resourceUpdate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.patch('/resources/:name', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: {
       summary: 'Change the pricing tier of a resource',
       params: ResourceParams,

@@ -16,7 +16,7 @@ function checkDay(name: string, value: string): void {
 
 export const resourceUsage: ConsoleRoute = (app, { platform, signedIn }) => {
   app.get('/resources/:name/usage', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: {
       summary: 'Calls per UTC day (by status class, refusals and operation) and this month\'s quota use; default: the last 30 days',
       params: ResourceParams,

@@ -5,7 +5,7 @@ import { ErrorSchema, ResourceWithKeysSchema, resourceView } from '../views.ts';
 
 export const resourcesCreate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/resources', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: {
       summary: 'Create a resource of a kind, tier and region; answers with its two keys',
       body: Type.Object({

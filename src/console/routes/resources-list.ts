@@ -5,7 +5,7 @@ import { ResourceSchema, isUserResource, resourceView } from '../views.ts';
 
 export const resourcesList: ConsoleRoute = (app, { platform, signedIn }) => {
   app.get('/resources', {
-    preHandler: signedIn,
+    onRequest: signedIn,
     schema: { summary: 'The resources of the account', response: { 200: Type.Array(ResourceSchema) } },
   }, async (request) => {
     const all = await platform.resources.list(accountOf(request).id);
