@@ -7,7 +7,8 @@ import { openStore, type Store } from './store/database.ts';
 import { createKeyVault, loadMasterKey, type KeyVault } from './keys/secrets.ts';
 import { KeyDirectory, LocalChangeBus, type ResourceChangeBus } from './keys/directory.ts';
 import { MemoryLimiter } from './limits/memory.ts';
-import type { Limiter } from './limits/limiter.ts';
+import type { Limiter, QuotaBaseline } from './limits/limiter.ts';
+import { openRedisSharing } from './limits/redis-sharing.ts';
 import { admittedCalls } from './store/repos/usage.ts';
 import { UsageRecorder } from './gateway/metering.ts';
 import { ResourceService } from './resources/service.ts';
@@ -43,10 +44,15 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const clock = overrides.clock ?? systemClock;
   const vault = createKeyVault(loadMasterKey(config.masterKey, config.dataDir));
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const bus = overrides.bus ?? new LocalChangeBus();
-  const directory = new KeyDirectory(store.db, vault, bus);
-  const limiter = overrides.limiter?.(store) ?? new MemoryLimiter((resourceId, meter, start, end) =>
-    admittedCalls(store.db, resourceId, meter, utcDay(start), utcDay(end - 1)));
+  const baseline: QuotaBaseline = (resourceId, meter, start, end) =>
+    admittedCalls(store.db, resourceId, meter, utcDay(start), utcDay(end - 1));
+  // REDIS_URL: limits, the change bus and the key cache are shared by every process on this database.
+  const shared = config.redisUrl
+    ? await openRedisSharing({ url: config.redisUrl, failureMode: config.redisFailureMode, store, vault, dataDir: config.dataDir, baseline, settled: () => recorder.drain() })
+    : undefined;
+  const bus = overrides.bus ?? shared?.bus ?? new LocalChangeBus();
+  const directory = shared?.directory ?? new KeyDirectory(store.db, vault, bus);
+  const limiter = overrides.limiter?.(store) ?? shared?.limiter ?? new MemoryLimiter(baseline);
   const recorder = new UsageRecorder(store.db);
   const resources = new ResourceService(store.db, catalog, vault, bus, clock);
   const accounts = new AccountService(store.db, resources, clock);

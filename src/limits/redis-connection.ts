@@ -1,0 +1,117 @@
+// One Redis connection with the timeouts the gateway can afford, and a health
+// state that every Redis user shares: a failed or slow command marks Redis down
+// at once (so later calls do not each wait for a timeout), and a probe marks it
+// up again when it answers, without restarting Portico.
+import { Redis } from 'ioredis';
+
+/** A gateway call waits at most this long for Redis before the failure mode decides. */
+export const REDIS_COMMAND_TIMEOUT_MS = 100;
+const PROBE_INTERVAL_MS = 250;
+const RECONNECT_DELAY_MS = 250;
+
+export type RedisLog = (message: string) => void;
+
+export const stderrLog: RedisLog = (message) => process.stderr.write(`portico: ${message}\n`);
+
+/** Options for every client Portico opens: fail fast rather than queue while Redis is away. */
+export function redisClientOptions() {
+  return {
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => RECONNECT_DELAY_MS,
+  };
+}
+
+export interface RedisHealthEvents {
+  /** Redis answered again after being down; resolve when counts have been handed back. */
+  recovered(): Promise<void>;
+  down(reason: string): void;
+}
+
+export class RedisLink {
+  readonly client: Redis;
+  private up = false;
+  private probing: NodeJS.Timeout | undefined;
+  private listeners: RedisHealthEvents[] = [];
+  private closed = false;
+  private firstReady: Promise<boolean>;
+
+  constructor(url: string, private log: RedisLog = stderrLog) {
+    this.client = new Redis(url, redisClientOptions());
+    // ioredis reports every failed reconnect as an 'error' event; the state change is what matters.
+    this.client.on('error', () => undefined);
+    this.client.on('close', () => this.markDown('connection closed'));
+    this.firstReady = new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), 2000);
+      this.client.once('ready', () => { clearTimeout(timer); resolve(true); });
+    });
+    this.client.on('ready', () => { if (!this.up) this.startProbe(); });
+  }
+
+  get isUp(): boolean {
+    return this.up;
+  }
+
+  /** Waits (up to 2 s) for the first connection, so a healthy start counts in Redis from its first call. */
+  async connected(): Promise<boolean> {
+    const ok = await this.firstReady;
+    if (ok) await this.recover();
+    else {
+      this.log('Redis does not answer at start; limits use the configured failure mode until it does');
+      this.markDown('no answer at start');
+    }
+    return this.up;
+  }
+
+  onHealth(listener: RedisHealthEvents): void {
+    this.listeners.push(listener);
+  }
+
+  /** Called by a Redis user whose command failed: everyone stops using Redis until the probe succeeds. */
+  markDown(reason: string): void {
+    if (this.closed) return;
+    if (this.up) {
+      this.up = false;
+      this.log(`Redis unreachable (${reason}); limits fall back to the configured failure mode until it answers again`);
+      for (const l of this.listeners) l.down(reason);
+    }
+    this.startProbe();
+  }
+
+  private startProbe(): void {
+    if (this.probing || this.closed) return;
+    this.probing = setInterval(() => {
+      if (this.client.status !== 'ready') return;
+      this.client.ping().then(() => this.recover(), () => undefined);
+    }, PROBE_INTERVAL_MS);
+    this.probing.unref();
+  }
+
+  private recovering: Promise<void> | undefined;
+
+  private recover(): Promise<void> {
+    if (this.up || this.closed) return Promise.resolve();
+    this.recovering ??= (async () => {
+      try {
+        for (const l of this.listeners) await l.recovered();
+        this.up = true;
+        clearInterval(this.probing);
+        this.probing = undefined;
+        this.log('Redis answers again; limits are shared across processes once more');
+      } catch {
+        // Handing back counts failed: stay down and let the probe try again.
+      } finally {
+        this.recovering = undefined;
+      }
+    })();
+    return this.recovering;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.probing);
+    this.client.disconnect();
+  }
+}
