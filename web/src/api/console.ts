@@ -1,7 +1,7 @@
 // The console API calls, one function per route of issue 3's contract.
 import { request } from './client.ts';
 import { normalizeCatalog, type RawCatalog } from './normalize.ts';
-import type { Account, Catalog, Keys, Resource, Usage } from './types.ts';
+import type { Account, AuthoringKey, Catalog, Keys, Resource, Usage } from './types.ts';
 
 const enc = encodeURIComponent;
 
@@ -12,8 +12,8 @@ export const consoleApi = {
     request<{ token: string }>('/api/login', { method: 'POST', body: { email, password } }),
   logout: () => request<unknown>('/api/logout', { method: 'POST' }),
   account: () => request<Account>('/api/account'),
-  regenerateAuthoringKey: (region: string) =>
-    request<unknown>(`/api/account/authoringKeys/${enc(region)}/regenerate`, { method: 'POST' }),
+  regenerateAuthoringKey: (region: string, keyName: 'Key1' | 'Key2') =>
+    request<AuthoringKey>(`/api/account/authoringKeys/${enc(region)}/regenerate`, { method: 'POST', body: { keyName } }),
   catalog: async (): Promise<Catalog> => normalizeCatalog(await request<RawCatalog>('/api/catalog')),
   resources: () => request<Resource[]>('/api/resources'),
   resource: (name: string) => request<Resource>(`/api/resources/${enc(name)}`),

@@ -1,11 +1,13 @@
 // The console API's data as the portal uses it (issue 3, "Console API").
 
-export type AuthoringKey = { region: string; key: string };
+export type AuthoringKey = { key1: string; key2: string; endpoint: string };
 
 export type Account = {
-  id?: string;
+  id: string;
   email: string;
-  authoringKeys: AuthoringKey[];
+  createdAt: string;
+  /** Authoring region → that region's authoring key pair. */
+  authoringKeys: Record<string, AuthoringKey>;
 };
 
 export type Tier = {
@@ -39,8 +41,8 @@ export type Resource = {
   region: string;
   endpoint?: string;
   state: 'active' | 'expired' | string;
-  createdAt?: number | string;
-  lastUsedAt?: number | string;
+  createdAt?: string;
+  lastUsedAt?: string;
 };
 
 export type Keys = { key1: string; key2: string };

@@ -58,7 +58,7 @@ export function CreateResourceForm({ catalog, existingNames, busy, error, onSubm
       <Field label="Kind" error={errors.kind}>
         {(p) => (
           <select {...p} value={values.kind} onChange={(e) => chooseKind(e.target.value)}>
-            {kinds.map((k) => <option key={k.name} value={k.name}>{`${k.displayName} (${k.name})`}</option>)}
+            {kinds.map((k) => <option key={k.name} value={k.name}>{k.displayName}</option>)}
           </select>
         )}
       </Field>

@@ -1,4 +1,4 @@
-// Account Settings: the account's LUIS authoring key in each authoring region,
+// Account Settings: the account's LUIS authoring keys in each authoring region,
 // hidden until shown, with copy and a confirmed regenerate.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -10,47 +10,52 @@ import { ConfirmDialog } from '../components/Dialog.tsx';
 import { SecretField } from '../components/SecretField.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 
-function AuthoringKeyRow({ item }: { item: AuthoringKey }) {
-  const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState(false);
+type KeyName = 'Key1' | 'Key2';
+
+function AuthoringRegion({ region, keys }: { region: string; keys: AuthoringKey }) {
+  const [confirming, setConfirming] = useState<KeyName | null>(null);
+  const [done, setDone] = useState<KeyName | null>(null);
   const client = useQueryClient();
   const regenerate = useMutation({
-    mutationFn: () => consoleApi.regenerateAuthoringKey(item.region),
-    onSuccess: async () => {
+    mutationFn: (keyName: KeyName) => consoleApi.regenerateAuthoringKey(region, keyName),
+    onSuccess: async (_fresh, keyName) => {
       await client.invalidateQueries({ queryKey: accountKey });
-      setConfirming(false);
-      setDone(true);
+      setConfirming(null);
+      setDone(keyName);
     },
   });
+  const button = (keyName: KeyName) => (
+    <button type="button" className="button" onClick={() => { regenerate.reset(); setDone(null); setConfirming(keyName); }}>
+      Regenerate
+    </button>
+  );
   return (
-    <li className="key-row" data-region={item.region}>
-      <SecretField
-        label={`Authoring key (${item.region})`}
-        value={item.key}
-        actions={
-          <button type="button" className="button" onClick={() => { regenerate.reset(); setConfirming(true); }}>
-            Regenerate
-          </button>
-        }
-      />
-      {done && <Notice tone="success">A new authoring key for {item.region} is in use. The old one no longer works.</Notice>}
+    <section className="card region-card" aria-labelledby={`region-${region}`} data-region={region}>
+      <h2 id={`region-${region}`}>{region}</h2>
+      <SecretField label={`Primary authoring key (${region})`} value={keys.key1} actions={button('Key1')} />
+      <SecretField label={`Secondary authoring key (${region})`} value={keys.key2} actions={button('Key2')} />
+      <div className="kv">
+        <div className="kv-label">Authoring endpoint</div>
+        <div className="kv-value"><code className="mono endpoint">{keys.endpoint}</code></div>
+      </div>
+      {done && <Notice tone="success">The {done === 'Key1' ? 'primary' : 'secondary'} authoring key for {region} was replaced. The old one no longer works.</Notice>}
       {confirming && (
         <ConfirmDialog
-          title={`Regenerate the ${item.region} authoring key?`}
+          title={`Regenerate the ${confirming === 'Key1' ? 'primary' : 'secondary'} ${region} authoring key?`}
           confirmLabel="Regenerate"
           danger
           busy={regenerate.isPending}
           error={<ErrorMessage error={regenerate.error} />}
-          onConfirm={() => regenerate.mutate()}
-          onCancel={() => setConfirming(false)}
+          onConfirm={() => regenerate.mutate(confirming)}
+          onCancel={() => setConfirming(null)}
         >
           <p>
             The current key stops working at once. Programs and tools that use it for LUIS authoring in{' '}
-            <strong>{item.region}</strong> must be given the new key.
+            <strong>{region}</strong> must be given the new key.
           </p>
         </ConfirmDialog>
       )}
-    </li>
+    </section>
   );
 }
 
@@ -60,6 +65,7 @@ export function AccountSettingsPage() {
   if (account.isPending) return <Loading />;
   if (account.error) return <ErrorMessage error={account.error} onRetry={() => account.refetch()} />;
   const { email, authoringKeys } = account.data;
+  const regions = Object.entries(authoringKeys);
   return (
     <div className="page">
       <header className="page-header">
@@ -69,20 +75,18 @@ export function AccountSettingsPage() {
       {params.get('welcome') && (
         <Notice tone="success">Welcome to Portico. Your account has a free LUIS authoring key in each authoring region.</Notice>
       )}
-      <section className="card" aria-labelledby="authoring-keys">
-        <h2 id="authoring-keys">Authoring keys</h2>
-        <p className="muted">
-          One free key per authoring region, valid for all of your LUIS apps there. Send it in the{' '}
-          <code>Ocp-Apim-Subscription-Key</code> header of LUIS authoring calls.
-        </p>
-        {authoringKeys.length === 0 ? (
-          <p>This account has no authoring keys.</p>
-        ) : (
-          <ul className="key-list">
-            {authoringKeys.map((item) => <AuthoringKeyRow key={item.region} item={item} />)}
-          </ul>
-        )}
-      </section>
+      <h2 className="section-title">Authoring keys</h2>
+      <p className="muted">
+        One free key pair per authoring region, valid for all of your LUIS apps there. Send a key in the{' '}
+        <code>Ocp-Apim-Subscription-Key</code> header of LUIS authoring calls.
+      </p>
+      {regions.length === 0 ? (
+        <p>This account has no authoring keys.</p>
+      ) : (
+        <div className="region-list">
+          {regions.map(([region, keys]) => <AuthoringRegion key={region} region={region} keys={keys} />)}
+        </div>
+      )}
     </div>
   );
 }

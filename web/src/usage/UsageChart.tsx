@@ -52,7 +52,7 @@ export function UsageChart({ days }: { days: ChartDay[] }) {
             <XAxis dataKey="label" tick={{ fontSize: 11, fill: '#605e5c' }} interval="preserveStartEnd" minTickGap={16} tickLine={false} axisLine={{ stroke: '#c8c6c4' }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: '#605e5c' }} tickLine={false} axisLine={false} width={48} />
             <Tooltip cursor={{ fill: 'rgba(0,120,212,0.08)' }} />
-            <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" />
+            <Legend wrapperStyle={{ fontSize: 12 }} iconType="square" itemSorter={null} formatter={(value) => <span style={{ color: '#424242' }}>{value}</span>} />
             {SERIES.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={s.name} stackId="calls" fill={s.color} maxBarSize={28} isAnimationActive={false} />
             ))}

@@ -1,0 +1,275 @@
+// A new user's first visit to the portal, in Debian's Chromium against a real
+// server on a fresh data folder: sign up, find the authoring key, create
+// resources, rotate a key and watch the API refuse the old one, and see the
+// calls in the usage chart. Every page is photographed at desktop and phone size.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { buildPortal, launchChromium, screenshot, SIZES, watchPageErrors, type SizeName } from './support/browser.ts';
+
+const IMAGE = readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'images', 'checker-64.png'));
+const email = `walker-${Date.now()}@example.com`;
+const password = 'a long enough secret';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+
+async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }> {
+  // Called from inside the page so that the session cookie the portal got is used.
+  return page.evaluate(async ({ path, init }) => {
+    const res = await fetch(path, {
+      method: init?.method ?? 'GET',
+      headers: init?.body === undefined ? {} : { 'content-type': 'application/json' },
+      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { status: res.status, body: await res.json() };
+  }, { path, init });
+}
+
+async function visionTag(key: string): Promise<number> {
+  const res = await fetch(`${server.url}/vision/v3.2/tag`, {
+    method: 'POST',
+    headers: { 'Ocp-Apim-Subscription-Key': key, 'content-type': 'application/octet-stream' },
+    body: IMAGE,
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+function nav(name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
+
+async function createResource(name: string, kind: string, tier: string, region: string): Promise<void> {
+  await nav('Resources').click();
+  await page.getByRole('link', { name: '+ Create resource' }).click();
+  await page.getByRole('heading', { name: 'Create a resource' }).waitFor();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Kind').selectOption(kind);
+  await page.getByRole('radio', { name: new RegExp(`^${tier}`) }).check();
+  await page.getByLabel('Region').selectOption(region);
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByRole('heading', { name: new RegExp(`^${name}`) }).waitFor();
+}
+
+async function revealed(label: string): Promise<string> {
+  const field = page.getByLabel(label, { exact: true });
+  if ((await page.getByRole('button', { name: `Show ${label}` }).count()) > 0) {
+    await page.getByRole('button', { name: `Show ${label}` }).click();
+  }
+  const value = await field.inputValue();
+  await page.getByRole('button', { name: `Hide ${label}` }).click();
+  return value;
+}
+
+describe('the portal, walked by a new user in Chromium', () => {
+  before(async () => {
+    buildPortal();
+    server = await startTestServer();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: SIZES.desktop });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    pageErrors = watchPageErrors(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sends a signed-out visitor to the sign-in page, usable from the keyboard with a visible focus', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { label: el.labels?.[0]?.textContent, outline: getComputedStyle(el).outlineStyle };
+    });
+    assert.equal(focused.label, 'Email');
+    assert.notEqual(focused.outline, 'none');
+  });
+
+  it('explains what is wrong on the sign-up form before sending it', async () => {
+    await page.getByRole('link', { name: 'Create one' }).click();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Enter your email address.').waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Confirm password').fill(`${password}!`);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('The passwords do not match.').waitFor();
+  });
+
+  it('signs up and opens Account Settings with an authoring key for each authoring region', async () => {
+    await page.getByLabel('Confirm password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Account Settings' }).waitFor();
+    const field = page.getByLabel('Primary authoring key (westus)', { exact: true });
+    assert.match(await field.inputValue(), /^•+$/, 'the key is hidden until shown');
+    const shown = await revealed('Primary authoring key (westus)');
+    assert.match(shown, /^[0-9a-f]{32}$/);
+    const account = await api<{ authoringKeys: Record<string, { key1: string }> }>('/api/account');
+    assert.equal(shown, account.body.authoringKeys.westus.key1);
+    for (const region of ['westus', 'westeurope', 'australiaeast']) {
+      await page.getByRole('heading', { name: region, exact: true }).waitFor();
+    }
+    await screenshot(page, 'account-settings', 'desktop');
+  });
+
+  it('opens Account Settings from the account name at the top right', async () => {
+    await nav('Resources').click();
+    await page.getByRole('button', { name: email }).click();
+    await page.getByRole('menuitem', { name: 'Account Settings' }).click();
+    await page.getByRole('heading', { name: 'Account Settings' }).waitFor();
+  });
+
+  it('regenerates an authoring key only after confirmation', async () => {
+    const before = await revealed('Primary authoring key (westeurope)');
+    const region = page.locator('[data-region="westeurope"]');
+    await region.getByRole('button', { name: 'Regenerate' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await revealed('Primary authoring key (westeurope)'), before, 'cancel keeps the key');
+    await region.getByRole('button', { name: 'Regenerate' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Regenerate' }).click();
+    await page.getByText('The primary authoring key for westeurope was replaced.').waitFor();
+    const after = await revealed('Primary authoring key (westeurope)');
+    assert.match(after, /^[0-9a-f]{32}$/);
+    assert.notEqual(after, before);
+  });
+
+  it('creates a LUIS F0 resource, showing each tier with its rate and quota', async () => {
+    await nav('Resources').click();
+    await page.getByText('No resources yet').waitFor();
+    await page.getByRole('link', { name: '+ Create resource' }).click();
+    await page.getByLabel('Kind').selectOption('LUIS');
+    const f0 = page.locator('label', { has: page.getByRole('radio', { name: /^F0/ }) });
+    assert.match(await f0.innerText(), /5 calls per second[\s\S]*10,000 calls per month/);
+    await page.getByLabel('Name').fill('-');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByText('The name must be 2 to 64 characters long.').waitFor();
+    await screenshot(page, 'resource-create', 'desktop');
+    await createResource('my-luis', 'LUIS', 'F0', 'westus');
+    await page.getByText('LUIS · F0 · westus').waitFor();
+    await page.getByText('Active', { exact: true }).waitFor();
+  });
+
+  it('creates a ComputerVision resource and lists both', async () => {
+    await createResource('my-vision', 'ComputerVision', 'F0', 'westus');
+    const resources = await api<{ name: string; endpoint: string }[]>('/api/resources');
+    assert.deepEqual(resources.body.map((r) => r.name).sort(), ['my-luis', 'my-vision']);
+    await page.getByText(resources.body.find((r) => r.name === 'my-vision')!.endpoint, { exact: true }).waitFor();
+    await nav('Resources').click();
+    await page.getByRole('link', { name: 'my-luis' }).waitFor();
+    await page.getByRole('link', { name: 'my-vision' }).waitFor();
+    await screenshot(page, 'resources', 'desktop');
+  });
+
+  it('regenerates key1: the API refuses the old key at once and takes the new one and key2', async () => {
+    await page.getByRole('link', { name: 'my-vision' }).click();
+    const oldKey1 = await revealed('KEY 1');
+    const key2 = await revealed('KEY 2');
+    assert.equal(await visionTag(oldKey1), 200, 'key1 works before it is regenerated');
+    await page.getByRole('button', { name: 'Regenerate Key1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Regenerate Key1' }).click();
+    await page.getByText('Key1 was regenerated.').waitFor();
+    const newKey1 = await revealed('KEY 1');
+    assert.notEqual(newKey1, oldKey1);
+    assert.equal(await revealed('KEY 2'), key2, 'key2 is untouched');
+    assert.equal(await visionTag(oldKey1), 401);
+    assert.equal(await visionTag(newKey1), 200);
+    assert.equal(await visionTag(key2), 200);
+  });
+
+  it('shows the calls just made in the usage chart and the quota bar', async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh' }).waitFor();
+    const usage = await api<{ days: { calls: number }[]; quotas: { used: number; limit: number }[] }>(
+      `/api/resources/my-vision/usage?from=${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`,
+    );
+    const total = usage.body.days.reduce((sum, d) => sum + d.calls, 0);
+    assert.ok(total >= 3, `the three admitted calls are counted (got ${total})`);
+    await page.getByTestId('usage-total').filter({ hasText: `${total} calls in the last 30 days` }).waitFor();
+    const bar = page.getByRole('progressbar');
+    assert.equal(await bar.getAttribute('aria-valuemax'), '5000');
+    assert.equal(Number(await bar.getAttribute('aria-valuenow')), usage.body.quotas[0].used);
+    assert.equal(await page.locator('.recharts-bar-rectangle path, .recharts-rectangle').count() > 0, true, 'the chart draws bars');
+    await screenshot(page, 'resource-detail', 'desktop');
+  });
+
+  it('changes the pricing tier', async () => {
+    await page.getByLabel('Tier', { exact: true }).selectOption('S1');
+    await page.getByRole('button', { name: 'Change tier' }).click();
+    await page.getByText('ComputerVision · S1 · westus').waitFor();
+    assert.equal((await api<{ tier: string }>('/api/resources/my-vision')).body.tier, 'S1');
+  });
+
+  it('deletes a resource only after its name is typed', async () => {
+    await createResource('scratch', 'ComputerVision', 'F0', 'westus');
+    await page.getByRole('button', { name: 'Delete scratch' }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete', exact: true });
+    await dialog.getByLabel(/to confirm/).fill('scratc');
+    assert.equal(await confirm.isDisabled(), true);
+    await dialog.getByLabel(/to confirm/).fill('scratch');
+    await confirm.click();
+    await page.getByRole('heading', { name: 'Resources', exact: true }).waitFor();
+    assert.equal((await api('/api/resources/scratch')).status, 404);
+  });
+
+  it("signs out, and shows the server's message for a wrong password", async () => {
+    await page.getByRole('button', { name: email }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    assert.equal((await api('/api/account')).status, 401);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'e-mail or password is wrong' }).waitFor();
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Resources', exact: true }).waitFor();
+  });
+
+  it('photographs every page at 1280×800 and 390×844', async () => {
+    const shots: [string, string, SizeName[]][] = [
+      ['resources', '/#/resources', ['phone']],
+      ['resource-create', '/#/resources/new', ['phone']],
+      ['resource-detail', '/#/resources/my-vision', ['phone']],
+      ['account-settings', '/#/account', ['phone']],
+    ];
+    for (const [name, path, sizes] of shots) {
+      for (const size of sizes) {
+        const shot = await context.newPage();
+        await shot.setViewportSize(SIZES[size]);
+        await shot.goto(`${server.url}${path}`);
+        await shot.locator('main h1').first().waitFor();
+        await shot.waitForLoadState('networkidle');
+        await screenshot(shot, name, size);
+        await shot.close();
+      }
+    }
+    const signedOut = await browser.newContext();
+    for (const [name, path] of [['sign-in', '/#/login'], ['sign-up', '/#/signup']] as const) {
+      for (const size of ['desktop', 'phone'] as const) {
+        const shot = await signedOut.newPage();
+        await shot.setViewportSize(SIZES[size]);
+        await shot.goto(`${server.url}${path}`);
+        await shot.locator('h1').waitFor();
+        await screenshot(shot, name, size);
+        await shot.close();
+      }
+    }
+    await signedOut.close();
+  });
+
+  it('met no script error on any page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
