@@ -1,36 +1,66 @@
 // The `portico` command: `start` runs the server; the other commands talk to a
-// running server's console API.
-import { ConfigError } from '../config.ts';
-import { CatalogError } from '../catalog/catalog.ts';
-import { runStart, START_HELP } from './start.ts';
+// running server's console API. COMMANDS is the one table of commands: a new
+// one (e.g. `luis` from ./luis.ts) is one more entry.
+import { CliError, UsageError, type CliCommand } from './command.ts';
+import { signupCommand, loginCommand, logoutCommand } from './session.ts';
+import { accountCommand } from './account.ts';
+import { resourceCommand } from './resource.ts';
 
-export const HELP = `Usage: portico <command> [options]
+// The server's modules load only for `start`, so client commands start fast.
+const startCommand: CliCommand = {
+  summary: 'run the Portico server (see portico start --help for settings)',
+  help: 'Usage: portico start [options]\n\nRun "portico start --help" for the settings.',
+  async run(argv) {
+    const [{ runStart }, { ConfigError }, { CatalogError }] = await Promise.all([
+      import('./start.ts'), import('../config.ts'), import('../catalog/catalog.ts'),
+    ]);
+    try {
+      return await runStart(argv);
+    } catch (err) {
+      if (err instanceof ConfigError || err instanceof CatalogError) throw new UsageError(err.message);
+      throw err;
+    }
+  },
+};
 
-Server:
-  start                        run Portico (see portico start --help for settings)
+export const COMMANDS: Record<string, CliCommand> = {
+  start: startCommand,
+  signup: signupCommand,
+  login: loginCommand,
+  logout: logoutCommand,
+  account: accountCommand,
+  resource: resourceCommand,
+};
 
+export function help(): string {
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n');
+  return `Usage: portico <command> [options]
+
+Commands:
+${list}
+
+The client commands talk to a running server: --endpoint <url> (default: the one
+saved at login, else http://127.0.0.1:5080); --json prints JSON for scripts.
 Run "portico <command> --help" for a command's options.`;
+}
 
 export async function runCli(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   try {
-    switch (command) {
-      case 'start':
-        return await runStart(rest);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        console.log(`${HELP}\n\n${START_HELP}`);
-        return 0;
-      default:
-        console.error(`portico: unknown command "${command}"\n\n${HELP}`);
-        return 2;
+    if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+      console.log(help());
+      return 0;
     }
-  } catch (err) {
-    if (err instanceof ConfigError || err instanceof CatalogError) {
-      console.error(`portico: ${err.message}`);
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) {
+      console.error(`portico: unknown command "${name}"\n\n${help()}`);
       return 2;
+    }
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof CliError) {
+      console.error(`portico: ${err.message}`);
+      return err.exitCode;
     }
     throw err;
   }

@@ -1,0 +1,12 @@
+// The console API's JSON shapes as the CLI receives them: the server's own
+// schemas, so a change there is a type error here.
+import type { Static } from '@sinclair/typebox';
+import type { AccountSchema, AuthoringKeySchema, KeysSchema, ResourceSchema, ResourceWithKeysSchema, UsageSchema } from '../console/views.ts';
+
+export type AccountBody = Static<typeof AccountSchema>;
+export type AuthoringKeyBody = Static<typeof AuthoringKeySchema>;
+export type ResourceBody = Static<typeof ResourceSchema>;
+export type ResourceWithKeysBody = Static<typeof ResourceWithKeysSchema>;
+export type KeysBody = Static<typeof KeysSchema>;
+export type UsageBody = Static<typeof UsageSchema>;
+export interface LoginBody { token: string; expiresAt: string; email: string }
