@@ -1,6 +1,7 @@
 // `portico start`: run the server in this process until SIGINT/SIGTERM.
 import { configHelp, loadConfig } from '../config.ts';
 import { startServer } from '../main.ts';
+import { serveUntilStopped } from '../cluster/serve.ts';
 
 export const START_HELP = `Usage: portico start [options]
 
@@ -16,13 +17,6 @@ export async function runStart(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig(argv);
-  const server = await startServer(config);
-  console.log(server.banner.join('\n'));
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  return 0;
+  // --workers N: this process supervises N node:cluster workers that share the port.
+  return serveUntilStopped(config.workers, () => startServer(config));
 }
