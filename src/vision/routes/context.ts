@@ -1,0 +1,33 @@
+// What every Computer Vision route needs: the engine, the Read operations, how to
+// fetch images, and the gateway declaration that puts the route behind the key checks.
+import type { FastifyRequest } from 'fastify';
+import type { GatewayRoute } from '../../gateway/types.ts';
+import type { Caller } from '../../gateway/types.ts';
+import type { VisionEngine } from '../vision-engine.ts';
+import type { ReadOperations } from '../read/read-operations.ts';
+import type { ImageSourceOptions } from '../http/request-image.ts';
+import { ApiError } from '../../http/errors.ts';
+import { MAX_IMAGE_BYTES, MAX_READ_BYTES_PAID } from '../image/limits.ts';
+
+export interface VisionRouteContext {
+  engine: VisionEngine;
+  reads: ReadOperations;
+  imageSource: ImageSourceOptions;
+}
+
+/** Bodies up to this size are read so that larger-than-allowed images get Azure's InvalidImageSize, not a bare 413. */
+export const IMAGE_BODY_LIMIT = MAX_READ_BYTES_PAID + 1024 * 1024;
+
+export function gateway(operation: string): { gateway: GatewayRoute } {
+  return { gateway: { operation, accepts: ['ComputerVision'], meter: 'vision' } };
+}
+
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new ApiError(500, 'InternalServerError', 'the gateway did not identify the caller of a vision route');
+  return request.caller;
+}
+
+/** Read takes up to 50 MB on paid tiers and 4 MB on the free tier, as Azure's Read does. */
+export function readByteLimit(request: FastifyRequest): number {
+  return callerOf(request).resource.tier === 'F0' ? MAX_IMAGE_BYTES : MAX_READ_BYTES_PAID;
+}

@@ -1,0 +1,58 @@
+// Read: POST /read/analyze accepts the document and answers 202 with an
+// Operation-Location; GET /read/analyzeResults/{id} reports notStarted → running →
+// succeeded|failed. Results are visible to the creating resource only, for 48 h.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../../http/errors.ts';
+import { speakingAzureErrors } from '../http/api-error.ts';
+import { requestImage } from '../http/request-image.ts';
+import * as q from '../http/query.ts';
+import { READ_FORMATS } from '../image/intake.ts';
+import { VisionError } from '../vision-error.ts';
+import { READ_MODEL_VERSION } from '../vision-engine.ts';
+import type { ReadOperation } from '../read/read-operations.ts';
+import { callerOf, gateway, IMAGE_BODY_LIMIT, readByteLimit, type VisionRouteContext } from './context.ts';
+
+/** The results URL as the client addressed this server (keeping any region path prefix). */
+function operationLocation(request: FastifyRequest, id: string): string {
+  const path = request.originalUrl.split('?')[0].replace(/\/read\/analyze\/?$/, `/read/analyzeResults/${id}`);
+  return `${request.protocol}://${request.host}${path}`;
+}
+
+function operationBody(op: ReadOperation) {
+  return {
+    status: op.status,
+    createdDateTime: new Date(op.createdAt).toISOString(),
+    lastUpdatedDateTime: new Date(op.updatedAt).toISOString(),
+    ...(op.status === 'succeeded' ? { analyzeResult: { version: '3.2.0', modelVersion: READ_MODEL_VERSION, readResults: op.readResults ?? [] } } : {}),
+  };
+}
+
+export function readRoutes(app: FastifyInstance, ctx: VisionRouteContext): void {
+  app.post('/read/analyze', { config: gateway('vision.read'), bodyLimit: IMAGE_BODY_LIMIT }, async (request, reply) =>
+    speakingAzureErrors('read', request.id, async () => {
+      const query = request.query as q.Query;
+      const language = q.readLanguage(query);
+      q.modelVersion(query, [READ_MODEL_VERSION]);
+      const image = await requestImage(request, { maxBytes: readByteLimit(request), formats: READ_FORMATS }, ctx.imageSource);
+      const pageList = q.pages(query, image.pages);
+      const op = ctx.reads.create(callerOf(request).resource.id);
+      void (async () => {
+        ctx.reads.update(op, { status: 'running' });
+        try {
+          ctx.reads.update(op, { status: 'succeeded', readResults: await ctx.engine.read(image, pageList, language) });
+        } catch (e) {
+          const failure = e instanceof VisionError ? { code: e.code, message: e.message } : { code: 'InternalServerError', message: (e as Error).message };
+          request.log.warn({ operationId: op.id, failure }, 'read operation failed');
+          ctx.reads.update(op, { status: 'failed', failure });
+        }
+      })();
+      return reply.code(202).header('Operation-Location', operationLocation(request, op.id)).send();
+    }));
+
+  app.get('/read/analyzeResults/:operationId', { config: gateway('vision.readResult') }, async (request) => {
+    const { operationId } = request.params as { operationId: string };
+    const op = ctx.reads.find(operationId, callerOf(request).resource.id);
+    if (!op) throw new ApiError(404, 'NotFound', `Operation ${operationId} was not found: it does not exist, has expired (results are kept 48 hours), or was created with another resource's key.`);
+    return operationBody(op);
+  });
+}

@@ -1,0 +1,39 @@
+// Computer Vision as a Portico service: the engine (its models warm up in the
+// background as soon as the service is mounted) and the routes under /vision/v3.2.
+import type { ServiceModule } from '../services.ts';
+import { VisionEngine, type VisionEngineOptions } from './vision-engine.ts';
+import { ReadOperations } from './read/read-operations.ts';
+import { visionRoutes } from './routes.ts';
+
+export const VISION_PREFIX = '/vision/v3.2';
+
+export interface VisionServiceOptions extends VisionEngineOptions {
+  /** Deadline for downloading an image given by URL. */
+  urlTimeoutMs?: number;
+}
+
+export function visionService(options: VisionServiceOptions = {}): ServiceModule {
+  let engine: VisionEngine | undefined;
+  let reads: ReadOperations | undefined;
+  return {
+    name: 'vision',
+    async mount(platform) {
+      engine = new VisionEngine(options);
+      reads = new ReadOperations(() => platform.clock.now());
+      void engine.start().catch((e) => console.error(`Computer Vision models failed to load: ${(e as Error).message}`));
+      return {
+        prefix: VISION_PREFIX,
+        plugin: visionRoutes,
+        options: {
+          engine,
+          reads,
+          imageSource: { allowPrivateImageUrls: platform.config.allowPrivateImageUrls, urlTimeoutMs: options.urlTimeoutMs ?? 10_000 },
+        },
+      };
+    },
+    async close() {
+      reads?.close();
+      await engine?.close();
+    },
+  };
+}
