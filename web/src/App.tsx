@@ -4,6 +4,8 @@ import { createHashRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { AccountSettingsPage } from './pages/AccountSettingsPage.tsx';
 import { LoginPage, SignupPage } from './pages/AuthPages.tsx';
+import { LuisAppPage } from './luis/LuisAppPage.tsx';
+import { LuisAppsPage } from './luis/LuisAppsPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResourceDetailPage } from './pages/ResourceDetailPage.tsx';
 import { CreateResourcePage, ResourcesPage } from './pages/ResourcesPage.tsx';
@@ -19,6 +21,9 @@ export const routes = [
       { path: 'resources', element: <ResourcesPage /> },
       { path: 'resources/new', element: <CreateResourcePage /> },
       { path: 'resources/:name', element: <ResourceDetailPage /> },
+      { path: 'luis', element: <LuisAppsPage /> },
+      { path: 'luis/:appId', element: <LuisAppPage /> },
+      { path: 'luis/:appId/:section', element: <LuisAppPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

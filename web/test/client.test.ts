@@ -44,19 +44,19 @@ describe('calling the console API', () => {
   });
 
   it("turns an Azure-style error body into an ApiError with the server's code and message", async () => {
-    const error = await request(`${base}/conflict`).catch((e) => e);
+    const error = await request(`${base}/conflict`).catch((e: Error) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 409, code: 'Conflict', message: 'a resource named "x" already exists in this account' });
   });
 
   it('names the status when the body is not an error object', async () => {
-    const error = await request(`${base}/other`).catch((e) => e);
+    const error = (await request(`${base}/other`).catch((e: Error) => e)) as Error;
     expect(error).toMatchObject({ status: 502, code: '502' });
     expect(error.message).toMatch(/^The server answered 502/);
   });
 
   it('says plainly when the server cannot be reached', async () => {
-    const error = await request('http://127.0.0.1:1/api/account').catch((e) => e);
+    const error = (await request("http://127.0.0.1:1/api/account").catch((e: Error) => e)) as Error;
     expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
     expect(error.message).toMatch(/Cannot reach the Portico server/);
   });

@@ -76,6 +76,7 @@ function AccountMenu({ email }: { email: string }) {
 
 const NAV = [
   { to: '/resources', label: 'Resources' },
+  { to: '/luis', label: 'LUIS apps' },
 ];
 
 export function Layout() {

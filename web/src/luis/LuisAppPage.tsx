@@ -1,0 +1,472 @@
+// One LUIS app: its build sections (intents with utterances, entities,
+// patterns, phrase lists), versions, Train with per-model progress, the Test
+// panel, Publish with endpoint keys and the endpoint URL, and collaborators.
+import { useEffect, useRef, useState } from 'react';
+import { Link, NavLink, useParams, useSearchParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useResources } from '../api/queries.ts';
+import { consoleApi } from '../api/console.ts';
+import { Field } from '../components/Field.tsx';
+import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
+import type { CharLabel, LuisClient } from './api.ts';
+import { addLabel, charSegments, endpointUrl, tokenSegments, trainingSummary, type Segment } from './labels.ts';
+import { downloadJson, readJsonFile, useLuis } from './useLuis.ts';
+
+type Ctx = { client: LuisClient; appId: string; version: string; region: string };
+
+function useInvalidate(ctx: Ctx) {
+  const qc = useQueryClient();
+  return (...what: string[]) => Promise.all(what.map((w) => qc.invalidateQueries({ queryKey: ['luis', ctx.region, ctx.appId, ctx.version, w] })));
+}
+
+function useVersionQuery<T>(ctx: Ctx, what: string, fn: () => Promise<T>, options: { refetchInterval?: number | false } = {}) {
+  return useQuery({ queryKey: ['luis', ctx.region, ctx.appId, ctx.version, what], queryFn: fn, ...options });
+}
+
+function Segments({ segments }: { segments: Segment[] }) {
+  return (
+    <>
+      {segments.map((s, i) => s.entity
+        ? <mark key={i} className="entity-label" title={s.entity}>{s.text}<span className="entity-name">{s.entity}</span></mark>
+        : <span key={i}>{s.text}</span>)}
+    </>
+  );
+}
+
+function AddUtterance({ ctx, intent, entities }: { ctx: Ctx; intent: string; entities: string[] }) {
+  const [text, setText] = useState('');
+  const [labels, setLabels] = useState<CharLabel[]>([]);
+  const [entity, setEntity] = useState(entities[0] ?? '');
+  const [selection, setSelection] = useState<[number, number]>([0, 0]);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const invalidate = useInvalidate(ctx);
+  const add = useMutation({
+    mutationFn: () => ctx.client.addExample(ctx.appId, ctx.version, { text: text.trim(), intentName: intent, entityLabels: labels }),
+    onSuccess: async () => { setText(''); setLabels([]); await invalidate('examples'); inputRef.current?.focus(); },
+  });
+  useEffect(() => { if (!entities.includes(entity)) setEntity(entities[0] ?? ''); }, [entities.join('|')]);
+  const remember = () => setSelection([inputRef.current?.selectionStart ?? 0, inputRef.current?.selectionEnd ?? 0]);
+  const hasSelection = selection[1] > selection[0];
+  return (
+    <form className="utterance-form" aria-label={`Add an utterance to ${intent}`} onSubmit={(e) => { e.preventDefault(); if (text.trim()) add.mutate(); }}>
+      <label htmlFor="new-utterance" className="visually-hidden">New example utterance</label>
+      <div className="utterance-row">
+        <input id="new-utterance" ref={inputRef} value={text} placeholder="Type an example of what a user might say, then press Enter"
+          onChange={(e) => { setText(e.target.value); setLabels([]); }} onSelect={remember} onKeyUp={remember} onMouseUp={remember} />
+        <button className="button button-primary" disabled={!text.trim() || add.isPending}>{add.isPending ? 'Adding…' : 'Add'}</button>
+      </div>
+      {text && entities.length > 0 && (
+        <div className="label-row">
+          <span className="muted">{hasSelection ? `Selected “${text.slice(selection[0], selection[1])}”` : 'Select words in the utterance to label them.'}</span>
+          <label htmlFor="label-entity" className="visually-hidden">Entity for the selected words</label>
+          <select id="label-entity" value={entity} onChange={(e) => setEntity(e.target.value)}>{entities.map((n) => <option key={n}>{n}</option>)}</select>
+          <button type="button" className="button" disabled={!hasSelection}
+            onClick={() => setLabels(addLabel(text, labels, entity, selection[0], selection[1]))}>Label selection</button>
+          {labels.length > 0 && <button type="button" className="button button-link" onClick={() => setLabels([])}>Clear labels</button>}
+        </div>
+      )}
+      {labels.length > 0 && <p className="utterance-preview" aria-label="Labelled utterance"><Segments segments={charSegments(text, labels)} /></p>}
+      <ErrorMessage error={add.error} title="The utterance was not added." />
+    </form>
+  );
+}
+
+function IntentsSection({ ctx }: { ctx: Ctx }) {
+  const intents = useVersionQuery(ctx, 'intents', () => ctx.client.intents(ctx.appId, ctx.version));
+  const examples = useVersionQuery(ctx, 'examples', () => ctx.client.examples(ctx.appId, ctx.version));
+  const entities = useVersionQuery(ctx, 'entities', () => ctx.client.entities(ctx.appId, ctx.version));
+  const [selected, setSelected] = useState<string>('');
+  const [newIntent, setNewIntent] = useState('');
+  const invalidate = useInvalidate(ctx);
+  const create = useMutation({
+    mutationFn: () => ctx.client.createIntent(ctx.appId, ctx.version, newIntent.trim()),
+    onSuccess: async () => { setSelected(newIntent.trim()); setNewIntent(''); await invalidate('intents'); },
+  });
+  const removeExample = useMutation({
+    mutationFn: (id: number) => ctx.client.deleteExample(ctx.appId, ctx.version, id),
+    onSuccess: () => invalidate('examples'),
+  });
+  const removeIntent = useMutation({
+    mutationFn: (id: string) => ctx.client.deleteIntent(ctx.appId, ctx.version, id),
+    onSuccess: async () => { setSelected(''); await invalidate('intents', 'examples'); },
+  });
+  if (intents.isPending) return <Loading label="Loading intents…" />;
+  if (intents.error) return <ErrorMessage error={intents.error} onRetry={() => intents.refetch()} />;
+  const current = intents.data.find((i) => i.name === selected) ?? intents.data[0];
+  const count = (name: string) => examples.data?.filter((e) => e.intentLabel === name).length ?? 0;
+  return (
+    <div className="split">
+      <div className="split-list">
+        <form className="inline-form" aria-label="New intent" onSubmit={(e) => { e.preventDefault(); if (newIntent.trim()) create.mutate(); }}>
+          <label htmlFor="new-intent" className="visually-hidden">New intent name</label>
+          <input id="new-intent" value={newIntent} placeholder="New intent name" onChange={(e) => setNewIntent(e.target.value)} />
+          <button className="button" disabled={!newIntent.trim() || create.isPending}>Add</button>
+        </form>
+        <ErrorMessage error={create.error} />
+        <ul className="pick-list" aria-label="Intents">
+          {intents.data.map((i) => (
+            <li key={i.id}>
+              <button type="button" className={`pick${current?.id === i.id ? ' pick-active' : ''}`} aria-current={current?.id === i.id} onClick={() => setSelected(i.name)}>
+                <span>{i.name}</span><span className="count">{count(i.name)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="split-detail">
+        {current && (
+          <>
+            <div className="card-header-row">
+              <h2>{current.name}</h2>
+              {current.name !== 'None' && (
+                <button type="button" className="button button-link" onClick={() => removeIntent.mutate(current.id)}>Delete intent</button>
+              )}
+            </div>
+            <ErrorMessage error={removeIntent.error} />
+            <AddUtterance ctx={ctx} intent={current.name} entities={entities.data?.map((e) => e.name) ?? []} />
+            {examples.isPending && <Loading label="Loading utterances…" />}
+            <ErrorMessage error={examples.error} onRetry={() => examples.refetch()} />
+            <ErrorMessage error={removeExample.error} title="The utterance was not deleted." />
+            <ul className="utterances" aria-label={`Utterances of ${current.name}`}>
+              {examples.data?.filter((e) => e.intentLabel === current.name).map((e) => (
+                <li key={e.id}>
+                  <span className="utterance-text"><Segments segments={tokenSegments(e.tokenizedText ?? e.text.split(/\s+/), e.entityLabels ?? [])} /></span>
+                  <button type="button" className="button button-link" aria-label={`Delete “${e.text}”`} onClick={() => removeExample.mutate(e.id)}>Delete</button>
+                </li>
+              ))}
+            </ul>
+            {examples.data && count(current.name) === 0 && <p className="muted">No utterances yet.</p>}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SimpleList<T>({ title, items, render, onDelete, form, error }: {
+  title: string; items: T[] | undefined; render: (t: T) => React.ReactNode; onDelete?: (t: T) => void; form: React.ReactNode; error: unknown;
+}) {
+  return (
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
+      {form}
+      <ErrorMessage error={error} />
+      {items && items.length === 0 && <p className="muted">None yet.</p>}
+      <ul className="simple-list">
+        {items?.map((item, i) => (
+          <li key={i}>
+            <div>{render(item)}</div>
+            {onDelete && <button type="button" className="button button-link" onClick={() => onDelete(item)}>Delete</button>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EntitiesSection({ ctx }: { ctx: Ctx }) {
+  const models = useVersionQuery(ctx, 'models', () => ctx.client.models(ctx.appId, ctx.version));
+  const [name, setName] = useState('');
+  const invalidate = useInvalidate(ctx);
+  const create = useMutation({ mutationFn: () => ctx.client.createEntity(ctx.appId, ctx.version, name.trim()), onSuccess: async () => { setName(''); await invalidate('models', 'entities'); } });
+  const remove = useMutation({ mutationFn: (id: string) => ctx.client.deleteEntity(ctx.appId, ctx.version, id), onSuccess: () => invalidate('models', 'entities', 'examples') });
+  if (models.isPending) return <Loading label="Loading entities…" />;
+  const entities = models.data?.filter((m) => !/intent/i.test(m.readableType ?? ''));
+  return (
+    <SimpleList title="Entities" items={entities} error={models.error ?? create.error ?? remove.error}
+      render={(e) => <><strong>{e.name}</strong> <span className="badge badge-neutral">{e.readableType ?? 'Entity Extractor'}</span></>}
+      onDelete={(e) => (e.readableType ?? 'Entity Extractor') === 'Entity Extractor' && remove.mutate(e.id)}
+      form={
+        <form className="inline-form" aria-label="New entity" onSubmit={(e) => { e.preventDefault(); if (name.trim()) create.mutate(); }}>
+          <label htmlFor="new-entity">New simple entity</label>
+          <input id="new-entity" value={name} onChange={(e) => setName(e.target.value)} />
+          <button className="button" disabled={!name.trim()}>Create</button>
+        </form>
+      } />
+  );
+}
+
+function PatternsSection({ ctx }: { ctx: Ctx }) {
+  const patterns = useVersionQuery(ctx, 'patterns', () => ctx.client.patterns(ctx.appId, ctx.version));
+  const intents = useVersionQuery(ctx, 'intents', () => ctx.client.intents(ctx.appId, ctx.version));
+  const [pattern, setPattern] = useState('');
+  const [intent, setIntent] = useState('');
+  const invalidate = useInvalidate(ctx);
+  const intentName = intent || intents.data?.[0]?.name || '';
+  const add = useMutation({ mutationFn: () => ctx.client.addPattern(ctx.appId, ctx.version, { pattern: pattern.trim(), intent: intentName }), onSuccess: async () => { setPattern(''); await invalidate('patterns'); } });
+  const remove = useMutation({ mutationFn: (id: string) => ctx.client.deletePattern(ctx.appId, ctx.version, id), onSuccess: () => invalidate('patterns') });
+  return (
+    <SimpleList title="Patterns" items={patterns.data} error={patterns.error ?? add.error ?? remove.error}
+      render={(p) => <><code>{p.pattern}</code> <span className="muted">→ {p.intent}</span></>}
+      onDelete={(p) => remove.mutate(p.id)}
+      form={
+        <form className="inline-form" aria-label="New pattern" onSubmit={(e) => { e.preventDefault(); if (pattern.trim()) add.mutate(); }}>
+          <label htmlFor="new-pattern">Pattern</label>
+          <input id="new-pattern" value={pattern} placeholder="book a flight to {Location}[?]" onChange={(e) => setPattern(e.target.value)} />
+          <label htmlFor="pattern-intent">Intent</label>
+          <select id="pattern-intent" value={intentName} onChange={(e) => setIntent(e.target.value)}>{intents.data?.map((i) => <option key={i.id}>{i.name}</option>)}</select>
+          <button className="button" disabled={!pattern.trim()}>Add</button>
+        </form>
+      } />
+  );
+}
+
+function PhraseListsSection({ ctx }: { ctx: Ctx }) {
+  const lists = useVersionQuery(ctx, 'phraselists', () => ctx.client.phraseLists(ctx.appId, ctx.version));
+  const [name, setName] = useState('');
+  const [phrases, setPhrases] = useState('');
+  const [interchangeable, setInterchangeable] = useState(true);
+  const invalidate = useInvalidate(ctx);
+  const add = useMutation({ mutationFn: () => ctx.client.addPhraseList(ctx.appId, ctx.version, { name: name.trim(), phrases: phrases.split(',').map((p) => p.trim()).filter(Boolean).join(','), isExchangeable: interchangeable }), onSuccess: async () => { setName(''); setPhrases(''); await invalidate('phraselists'); } });
+  const remove = useMutation({ mutationFn: (id: number) => ctx.client.deletePhraseList(ctx.appId, ctx.version, id), onSuccess: () => invalidate('phraselists') });
+  return (
+    <SimpleList title="Phrase lists" items={lists.data} error={lists.error ?? add.error ?? remove.error}
+      render={(l) => <><strong>{l.name}</strong> <span className="muted">{l.phrases.split(',').join(', ')}</span>{l.isExchangeable && <span className="badge badge-neutral">interchangeable</span>}</>}
+      onDelete={(l) => remove.mutate(l.id)}
+      form={
+        <form className="inline-form" aria-label="New phrase list" onSubmit={(e) => { e.preventDefault(); if (name.trim() && phrases.trim()) add.mutate(); }}>
+          <label htmlFor="pl-name">Name</label>
+          <input id="pl-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <label htmlFor="pl-phrases">Phrases (comma separated)</label>
+          <input id="pl-phrases" value={phrases} onChange={(e) => setPhrases(e.target.value)} />
+          <label className="check"><input type="checkbox" checked={interchangeable} onChange={(e) => setInterchangeable(e.target.checked)} /> Interchangeable</label>
+          <button className="button" disabled={!name.trim() || !phrases.trim()}>Add</button>
+        </form>
+      } />
+  );
+}
+
+function VersionsSection({ ctx, onUse }: { ctx: Ctx; onUse: (v: string) => void }) {
+  const qc = useQueryClient();
+  const versions = useQuery({ queryKey: ['luis', ctx.region, ctx.appId, 'versions'], queryFn: () => ctx.client.versions(ctx.appId) });
+  const [cloneName, setCloneName] = useState('');
+  const [importName, setImportName] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['luis', ctx.region, ctx.appId, 'versions'] });
+  const clone = useMutation({ mutationFn: () => ctx.client.cloneVersion(ctx.appId, ctx.version, cloneName.trim()), onSuccess: async () => { setCloneName(''); await refresh(); } });
+  const importVersion = useMutation({
+    mutationFn: async () => {
+      const file = fileRef.current?.files?.[0];
+      if (!file) throw new Error('Choose a LUIS app .json file.');
+      return ctx.client.importVersion(ctx.appId, importName.trim(), await readJsonFile(file));
+    },
+    onSuccess: async () => { setImportName(''); await refresh(); },
+  });
+  const exportVersion = useMutation({ mutationFn: async (v: string) => downloadJson(`${ctx.appId}-${v}.json`, await ctx.client.exportVersion(ctx.appId, v)) });
+  return (
+    <section className="card" aria-label="Versions">
+      <h2>Versions</h2>
+      <ErrorMessage error={versions.error ?? clone.error ?? importVersion.error ?? exportVersion.error} />
+      <div className="card-flush">
+        <table className="table" aria-label="Versions">
+          <thead><tr><th scope="col">Version</th><th scope="col" className="hide-narrow">Training</th><th scope="col" className="hide-narrow">Utterances</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>
+            {versions.data?.map((v) => (
+              <tr key={v.version}>
+                <td>{v.version} {v.version === ctx.version && <span className="badge badge-ok">in use</span>}</td>
+                <td className="hide-narrow">{v.trainingStatus ?? '—'}</td>
+                <td className="hide-narrow">{v.exampleUtterancesCount ?? '—'}</td>
+                <td className="row-actions">
+                  {v.version !== ctx.version && <button type="button" className="button button-link" onClick={() => onUse(v.version)}>Set active</button>}
+                  <button type="button" className="button button-link" onClick={() => exportVersion.mutate(v.version)}>Export</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="inline-form spaced" aria-label="Clone version" onSubmit={(e) => { e.preventDefault(); if (cloneName.trim()) clone.mutate(); }}>
+        <label htmlFor="clone-name">Clone {ctx.version} as</label>
+        <input id="clone-name" value={cloneName} placeholder="0.2" onChange={(e) => setCloneName(e.target.value)} />
+        <button className="button" disabled={!cloneName.trim()}>Clone</button>
+      </form>
+      <form className="inline-form spaced" aria-label="Import version" onSubmit={(e) => { e.preventDefault(); importVersion.mutate(); }}>
+        <label htmlFor="import-version-file">Import a version from</label>
+        <input id="import-version-file" ref={fileRef} type="file" accept=".json,application/json" className="file-input" />
+        <label htmlFor="import-version-name">as</label>
+        <input id="import-version-name" value={importName} placeholder="0.3" onChange={(e) => setImportName(e.target.value)} />
+        <button className="button" disabled={!importName.trim()}>Import</button>
+      </form>
+    </section>
+  );
+}
+
+function PublishSection({ ctx, authoringKey }: { ctx: Ctx; authoringKey: string }) {
+  const [staging, setStaging] = useState(false);
+  const [result, setResult] = useState<{ url: string; region: string } | null>(null);
+  const resources = useResources();
+  const qc = useQueryClient();
+  const assigned = useQuery({ queryKey: ['luis', ctx.region, ctx.appId, 'azureaccounts'], queryFn: () => ctx.client.azureAccounts(ctx.appId) });
+  const luisResources = resources.data?.filter((r) => r.kind === 'LUIS') ?? [];
+  const [resourceName, setResourceName] = useState('');
+  const chosen = luisResources.find((r) => r.name === resourceName) ?? luisResources[0];
+  const keys = useQuery({ queryKey: ['resources', chosen?.name ?? '', 'keys'], queryFn: () => consoleApi.keys(chosen!.name), enabled: Boolean(chosen) });
+  const publish = useMutation({
+    mutationFn: () => ctx.client.publish(ctx.appId, { versionId: ctx.version, isStaging: staging, region: chosen?.region }),
+    onSuccess: (r) => setResult({ url: r.endpointUrl, region: r.endpointRegion }),
+  });
+  const assign = useMutation({
+    mutationFn: () => ctx.client.assignAzureAccount(ctx.appId, { azureSubscriptionId: 'portico', resourceGroup: 'portico', accountName: chosen!.name }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['luis', ctx.region, ctx.appId, 'azureaccounts'] }),
+  });
+  const isAssigned = Boolean(chosen && assigned.data?.some((a) => a.accountName === chosen.name));
+  const url = chosen ? endpointUrl(chosen.endpoint ?? '/', ctx.appId, isAssigned && keys.data ? keys.data.key1 : authoringKey, staging) : null;
+  return (
+    <section className="card" aria-label="Publish">
+      <h2>Publish</h2>
+      <fieldset className="field">
+        <legend>Slot</legend>
+        <label className="check"><input type="radio" name="slot" checked={!staging} onChange={() => setStaging(false)} /> Production</label>
+        <label className="check"><input type="radio" name="slot" checked={staging} onChange={() => setStaging(true)} /> Staging</label>
+      </fieldset>
+      <div className="form-actions"><button type="button" className="button button-primary" onClick={() => publish.mutate()} disabled={publish.isPending}>{publish.isPending ? 'Publishing…' : `Publish ${ctx.version} to ${staging ? 'staging' : 'production'}`}</button></div>
+      <ErrorMessage error={publish.error} title="Publishing failed." />
+      {result && <Notice tone="success">Published to {result.region}.</Notice>}
+      <h3>Endpoint keys</h3>
+      <p className="muted">Queries sent with your authoring key use its small starter quota. Assign a LUIS resource from the publishing regions of {ctx.region} and query with its key.</p>
+      {resources.isPending && <Loading label="Loading your LUIS resources…" />}
+      {resources.data && luisResources.length === 0 && <Notice>You have no LUIS resource yet. <Link to="/resources/new">Create one</Link> to get endpoint keys.</Notice>}
+      {luisResources.length > 0 && (
+        <div className="inline-form">
+          <label htmlFor="assign-resource">LUIS resource</label>
+          <select id="assign-resource" value={chosen?.name} onChange={(e) => setResourceName(e.target.value)}>
+            {luisResources.map((r) => <option key={r.name} value={r.name}>{`${r.name} (${r.region}, ${r.tier})`}</option>)}
+          </select>
+          <button type="button" className="button" onClick={() => assign.mutate()} disabled={isAssigned || assign.isPending}>{isAssigned ? 'Assigned' : 'Assign resource'}</button>
+        </div>
+      )}
+      <ErrorMessage error={assign.error ?? assigned.error} title="The resource was not assigned." />
+      {url && (
+        <div className="endpoint-url">
+          <label htmlFor="endpoint-url">Example query (add your utterance after <code>q=</code>)</label>
+          <textarea id="endpoint-url" className="mono" readOnly rows={3} value={url} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function CollaboratorsSection({ ctx }: { ctx: Ctx }) {
+  const qc = useQueryClient();
+  const perms = useQuery({ queryKey: ['luis', ctx.region, ctx.appId, 'permissions'], queryFn: () => ctx.client.permissions(ctx.appId) });
+  const [email, setEmail] = useState('');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['luis', ctx.region, ctx.appId, 'permissions'] });
+  const add = useMutation({ mutationFn: () => ctx.client.addCollaborator(ctx.appId, email.trim()), onSuccess: async () => { setEmail(''); await refresh(); } });
+  const remove = useMutation({ mutationFn: (e: string) => ctx.client.removeCollaborator(ctx.appId, e), onSuccess: refresh });
+  return (
+    <SimpleList title="Collaborators" items={perms.data ? [perms.data.owner, ...perms.data.emails] : undefined} error={perms.error ?? add.error ?? remove.error}
+      render={(e) => <>{e}{e === perms.data?.owner && <span className="badge badge-neutral">owner</span>}</>}
+      onDelete={(e) => e !== perms.data?.owner && remove.mutate(e)}
+      form={
+        <form className="inline-form" aria-label="Add collaborator" onSubmit={(e) => { e.preventDefault(); if (email.trim()) add.mutate(); }}>
+          <label htmlFor="collab-email">Email</label>
+          <input id="collab-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <button className="button" disabled={!email.trim()}>Add collaborator</button>
+        </form>
+      } />
+  );
+}
+
+function TrainButton({ ctx }: { ctx: Ctx }) {
+  const [polling, setPolling] = useState(false);
+  const status = useVersionQuery(ctx, 'train', () => ctx.client.trainingStatus(ctx.appId, ctx.version), { refetchInterval: polling ? 500 : false });
+  const summary = trainingSummary(status.data ?? []);
+  useEffect(() => { if (polling && summary.state !== 'training' && status.isFetched && !status.isFetching) setPolling(summary.state === 'untrained'); }, [summary.state, status.isFetching]);
+  const train = useMutation({ mutationFn: () => ctx.client.train(ctx.appId, ctx.version), onSuccess: () => { setPolling(true); status.refetch(); } });
+  const busy = train.isPending || (polling && summary.state !== 'trained' && summary.state !== 'failed');
+  return (
+    <div className="train">
+      <button type="button" className="button button-primary" onClick={() => train.mutate()} disabled={busy}>{busy ? 'Training…' : 'Train'}</button>
+      <div className="train-status" role="status" aria-live="polite">
+        {summary.total > 0 && (
+          <>
+            <progress max={summary.total} value={summary.done} aria-label="Models trained" />
+            <span>{summary.state === 'trained' ? 'Trained' : summary.state === 'failed' ? 'Training failed' : `${summary.done} of ${summary.total} models trained`}</span>
+          </>
+        )}
+      </div>
+      {summary.state === 'failed' && (
+        <ul className="train-failures">{status.data?.filter((m) => m.details.status === 'Fail').map((m) => <li key={m.modelId}>{m.details.failureReason ?? m.modelId}</li>)}</ul>
+      )}
+      <ErrorMessage error={train.error ?? status.error} title="Training could not start." />
+    </div>
+  );
+}
+
+function TestPanel({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
+  const [q, setQ] = useState('');
+  const test = useMutation({ mutationFn: (text: string) => ctx.client.predict(ctx.appId, text, false) });
+  return (
+    <aside className="test-panel card" aria-label="Test">
+      <div className="card-header-row"><h2>Test</h2><button type="button" className="button button-link" onClick={onClose}>Close</button></div>
+      <form onSubmit={(e) => { e.preventDefault(); if (q.trim()) test.mutate(q.trim()); }}>
+        <label htmlFor="test-utterance">Type a test utterance and press Enter</label>
+        <input id="test-utterance" value={q} onChange={(e) => setQ(e.target.value)} />
+      </form>
+      <p className="muted small">Queries the last published production slot with your authoring key.</p>
+      {test.isPending && <Loading label="Predicting…" />}
+      <ErrorMessage error={test.error} />
+      {test.data && (
+        <div className="test-result" aria-live="polite">
+          <p>Top intent: <strong data-testid="top-intent">{test.data.topScoringIntent?.intent}</strong> ({test.data.topScoringIntent?.score.toFixed(3)})</p>
+          <table className="table compact" aria-label="Intent scores">
+            <tbody>{test.data.intents?.map((i) => <tr key={i.intent}><td>{i.intent}</td><td>{i.score.toFixed(3)}</td></tr>)}</tbody>
+          </table>
+          {test.data.entities && test.data.entities.length > 0 && (
+            <table className="table compact" aria-label="Entities">
+              <tbody>{test.data.entities.map((e, i) => <tr key={i}><td>{e.type}</td><td>{e.entity}</td></tr>)}</tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}
+
+const SECTIONS = [
+  ['intents', 'Intents'], ['entities', 'Entities'], ['patterns', 'Patterns'], ['phraselists', 'Phrase lists'],
+  ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'],
+] as const;
+
+export function LuisAppPage() {
+  const { appId = '', section = 'intents' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { client, region, account } = useLuis();
+  const [testing, setTesting] = useState(false);
+  const app = useQuery({ queryKey: ['luis', region, appId, 'info'], queryFn: () => client!.app(appId), enabled: Boolean(client) });
+  const version = params.get('version') ?? app.data?.activeVersion ?? '';
+  if (!client || app.isPending) return <Loading label="Loading the app…" />;
+  if (app.error) return <div className="page"><ErrorMessage error={app.error} title="The app could not be loaded." onRetry={() => app.refetch()} /></div>;
+  const ctx: Ctx = { client, appId, version, region };
+  const qs = params.get('version') ? `?version=${encodeURIComponent(version)}` : '';
+  return (
+    <div className="page page-wide">
+      <nav aria-label="Breadcrumb" className="breadcrumb"><Link to="/luis">LUIS apps</Link> <span aria-hidden="true">›</span> {app.data.name}</nav>
+      <header className="page-header page-header-row">
+        <div>
+          <h1>{app.data.name}</h1>
+          <p className="page-subtitle">{app.data.culture} · version {version} · {region}</p>
+        </div>
+        <div className="toolbar">
+          <TrainButton ctx={ctx} />
+          <button type="button" className="button" aria-expanded={testing} onClick={() => setTesting((t) => !t)}>Test</button>
+        </div>
+      </header>
+      <nav className="tabs" aria-label="App sections">
+        {SECTIONS.map(([id, label]) => <NavLink key={id} to={`/luis/${appId}/${id}${qs}`} className={() => `tab${section === id ? ' active' : ''}`} aria-current={section === id ? 'page' : undefined}>{label}</NavLink>)}
+      </nav>
+      <div className={testing ? 'with-panel' : ''}>
+        <div>
+          {section === 'intents' && <IntentsSection ctx={ctx} />}
+          {section === 'entities' && <EntitiesSection ctx={ctx} />}
+          {section === 'patterns' && <PatternsSection ctx={ctx} />}
+          {section === 'phraselists' && <PhraseListsSection ctx={ctx} />}
+          {section === 'versions' && <VersionsSection ctx={ctx} onUse={(v) => setParams({ version: v })} />}
+          {section === 'publish' && <PublishSection ctx={ctx} authoringKey={account.data?.authoringKeys[region]?.key1 ?? ''} />}
+          {section === 'collaborators' && <CollaboratorsSection ctx={ctx} />}
+        </div>
+        {testing && <TestPanel ctx={ctx} onClose={() => setTesting(false)} />}
+      </div>
+    </div>
+  );
+}

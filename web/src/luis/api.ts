@@ -1,0 +1,101 @@
+// The LUIS authoring API (v2.0) and the v2.0 prediction endpoint, called with
+// the signed-in user's authoring key for the chosen authoring region, exactly
+// as any LUIS client would call them.
+import { request } from '../api/client.ts';
+import type { Account } from '../api/types.ts';
+
+export type AppInfo = {
+  id: string;
+  name: string;
+  description?: string;
+  culture: string;
+  activeVersion?: string;
+  versionsCount?: number;
+  createdDateTime?: string;
+  endpoints?: Record<string, unknown>;
+};
+export type Intent = { id: string; name: string };
+export type Entity = { id: string; name: string; readableType?: string; typeId?: number };
+export type TokenLabel = { entityName: string; startTokenIndex: number; endTokenIndex: number };
+export type CharLabel = { entityName: string; startCharIndex: number; endCharIndex: number };
+export type Example = { id: number; text: string; tokenizedText: string[]; intentLabel: string; entityLabels: TokenLabel[] };
+export type ModelTraining = { modelId: string; details: { statusId: number; status: string; exampleCount: number; failureReason?: string | null } };
+export type Version = { version: string; createdDateTime?: string; lastModifiedDateTime?: string; trainingStatus?: string; intentsCount?: number; entitiesCount?: number; exampleUtterancesCount?: number };
+export type PatternRule = { id: string; pattern: string; intent: string };
+export type PhraseList = { id: number; name: string; phrases: string; isExchangeable: boolean; isActive?: boolean };
+export type PublishResult = { endpointUrl: string; 'subscription-key'?: string; endpointRegion: string; isStaging: boolean; publishedDateTime?: string };
+export type AzureAccount = { azureSubscriptionId: string; resourceGroup: string; accountName: string };
+export type Permissions = { owner: string; emails: string[] };
+export type Prediction = {
+  query: string;
+  topScoringIntent?: { intent: string; score: number };
+  intents?: { intent: string; score: number }[];
+  entities?: { entity: string; type: string; startIndex: number; endIndex: number; score?: number }[];
+};
+
+export type LuisConnection = { region: string; key: string; base: string };
+
+/** Authoring region → key and path prefix (the region's endpoint path, e.g. `/westeurope/`). */
+export function connectionFor(account: Account, region: string): LuisConnection | undefined {
+  const keys = account.authoringKeys[region];
+  if (!keys) return undefined;
+  let base = '/';
+  try {
+    base = new URL(keys.endpoint).pathname;
+  } catch {
+    base = '/';
+  }
+  return { region, key: keys.key1, base: base.endsWith('/') ? base : `${base}/` };
+}
+
+const enc = encodeURIComponent;
+
+export function luisClient(c: LuisConnection) {
+  const headers = { 'Ocp-Apim-Subscription-Key': c.key };
+  const authoring = `${c.base}luis/api/v2.0`;
+  const call = <T>(path: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE' = 'GET', body?: unknown) =>
+    request<T>(`${authoring}${path}`, { method, body, headers });
+  const v = (appId: string, version: string) => `/apps/${enc(appId)}/versions/${enc(version)}`;
+  return {
+    apps: () => call<AppInfo[]>('/apps/?take=500'),
+    app: (appId: string) => call<AppInfo>(`/apps/${enc(appId)}`),
+    createApp: (body: { name: string; culture: string; description?: string; initialVersionId?: string }) => call<string>('/apps/', 'POST', body),
+    importApp: (json: unknown, appName?: string) => call<string>(`/apps/import${appName ? `?appName=${enc(appName)}` : ''}`, 'POST', json),
+    deleteApp: (appId: string) => call<unknown>(`/apps/${enc(appId)}`, 'DELETE'),
+    exportVersion: (appId: string, version: string) => call<Record<string, unknown>>(`${v(appId, version)}/export`),
+    versions: (appId: string) => call<Version[]>(`/apps/${enc(appId)}/versions`),
+    cloneVersion: (appId: string, version: string, newVersion: string) => call<string>(`${v(appId, version)}/clone`, 'POST', { version: newVersion }),
+    importVersion: (appId: string, versionId: string, json: unknown) => call<string>(`/apps/${enc(appId)}/versions/import?versionId=${enc(versionId)}`, 'POST', json),
+    deleteVersion: (appId: string, version: string) => call<unknown>(`${v(appId, version)}/`, 'DELETE'),
+    intents: (appId: string, version: string) => call<Intent[]>(`${v(appId, version)}/intents?take=500`),
+    createIntent: (appId: string, version: string, name: string) => call<string>(`${v(appId, version)}/intents`, 'POST', { name }),
+    deleteIntent: (appId: string, version: string, intentId: string) => call<unknown>(`${v(appId, version)}/intents/${enc(intentId)}`, 'DELETE'),
+    examples: (appId: string, version: string) => call<Example[]>(`${v(appId, version)}/examples?take=500`),
+    addExample: (appId: string, version: string, body: { text: string; intentName: string; entityLabels: CharLabel[] }) =>
+      call<unknown>(`${v(appId, version)}/example`, 'POST', body),
+    deleteExample: (appId: string, version: string, exampleId: number) => call<unknown>(`${v(appId, version)}/examples/${exampleId}`, 'DELETE'),
+    entities: (appId: string, version: string) => call<Entity[]>(`${v(appId, version)}/entities?take=500`),
+    models: (appId: string, version: string) => call<Entity[]>(`${v(appId, version)}/models?take=500`),
+    createEntity: (appId: string, version: string, name: string) => call<string>(`${v(appId, version)}/entities`, 'POST', { name }),
+    deleteEntity: (appId: string, version: string, entityId: string) => call<unknown>(`${v(appId, version)}/entities/${enc(entityId)}`, 'DELETE'),
+    patterns: (appId: string, version: string) => call<PatternRule[]>(`${v(appId, version)}/patternrules?take=500`),
+    addPattern: (appId: string, version: string, body: { pattern: string; intent: string }) => call<PatternRule>(`${v(appId, version)}/patternrule`, 'POST', body),
+    deletePattern: (appId: string, version: string, id: string) => call<unknown>(`${v(appId, version)}/patternrules/${enc(id)}`, 'DELETE'),
+    phraseLists: (appId: string, version: string) => call<PhraseList[]>(`${v(appId, version)}/phraselists?take=500`),
+    addPhraseList: (appId: string, version: string, body: { name: string; phrases: string; isExchangeable: boolean }) => call<number>(`${v(appId, version)}/phraselists`, 'POST', body),
+    deletePhraseList: (appId: string, version: string, id: number) => call<unknown>(`${v(appId, version)}/phraselists/${id}`, 'DELETE'),
+    train: (appId: string, version: string) => call<{ statusId: number; status: string }>(`${v(appId, version)}/train`, 'POST'),
+    trainingStatus: (appId: string, version: string) => call<ModelTraining[]>(`${v(appId, version)}/train`),
+    publish: (appId: string, body: { versionId: string; isStaging: boolean; region?: string }) => call<PublishResult>(`/apps/${enc(appId)}/publish`, 'POST', body),
+    azureAccounts: (appId: string) => call<AzureAccount[]>(`/apps/${enc(appId)}/azureaccounts`),
+    assignAzureAccount: (appId: string, body: AzureAccount) => call<unknown>(`/apps/${enc(appId)}/azureaccounts`, 'POST', body),
+    permissions: (appId: string) => call<Permissions>(`/apps/${enc(appId)}/permissions`),
+    addCollaborator: (appId: string, email: string) => call<unknown>(`/apps/${enc(appId)}/permissions`, 'POST', { email }),
+    removeCollaborator: (appId: string, email: string) => call<unknown>(`/apps/${enc(appId)}/permissions`, 'DELETE', { email }),
+    /** The v2.0 prediction endpoint with the authoring key, as the LUIS portal's Test panel does. */
+    predict: (appId: string, q: string, staging: boolean) =>
+      request<Prediction>(`${c.base}luis/v2.0/apps/${enc(appId)}?verbose=true&staging=${staging}&log=false&q=${enc(q)}`, { headers }),
+  };
+}
+
+export type LuisClient = ReturnType<typeof luisClient>;
