@@ -9,7 +9,7 @@ export interface PoolOptions {
   size: number;
   /** The worker's entry module. */
   entry: URL;
-  /** Deadline of one job, counted from the moment the pool is warm. */
+  /** Deadline of one job, counted from the moment a worker takes it. */
   timeoutMs: number;
   /** How long the models may take to load before the pool gives up. */
   warmUpTimeoutMs?: number;
@@ -69,12 +69,11 @@ export class WorkerPool<Request, Response> {
     const warm = this.start();
     return new Promise<Response>((resolve, reject) => {
       const job: Job = { id: this.nextId++, request, resolve: resolve as (v: unknown) => void, reject };
-      const arm = () => {
-        job.timer = setTimeout(() => this.expire(job), this.options.timeoutMs);
+      const enqueue = () => {
         this.queue.push(job);
         this.dispatch();
       };
-      warm.then(arm, () => reject(this.brokenError()));
+      warm.then(enqueue, () => reject(this.brokenError()));
     });
   }
 
@@ -135,8 +134,6 @@ export class WorkerPool<Request, Response> {
   }
 
   private expire(job: Job): void {
-    const index = this.queue.indexOf(job);
-    if (index >= 0) this.queue.splice(index, 1);
     const slot = job.worker;
     if (slot && slot.job === job) {
       // The computation cannot be cancelled inside the thread: replace the thread.
@@ -162,6 +159,7 @@ export class WorkerPool<Request, Response> {
       if (!job) return;
       slot.job = job;
       job.worker = slot;
+      job.timer = setTimeout(() => this.expire(job), this.options.timeoutMs);
       slot.worker.postMessage({ id: job.id, request: job.request });
     }
   }
