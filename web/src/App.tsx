@@ -6,6 +6,7 @@ import { AccountSettingsPage } from './pages/AccountSettingsPage.tsx';
 import { LoginPage, SignupPage } from './pages/AuthPages.tsx';
 import { LuisAppPage } from './luis/LuisAppPage.tsx';
 import { LuisAppsPage } from './luis/LuisAppsPage.tsx';
+import { VisionPage } from './vision/VisionPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResourceDetailPage } from './pages/ResourceDetailPage.tsx';
 import { CreateResourcePage, ResourcesPage } from './pages/ResourcesPage.tsx';
@@ -24,6 +25,7 @@ export const routes = [
       { path: 'luis', element: <LuisAppsPage /> },
       { path: 'luis/:appId', element: <LuisAppPage /> },
       { path: 'luis/:appId/:section', element: <LuisAppPage /> },
+      { path: 'vision', element: <VisionPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -70,3 +70,31 @@ describe('the ready-to-paste endpoint URL', () => {
     );
   });
 });
+
+import { lineBoxes, ocrText, parseBox } from '../src/vision/ocrBoxes.ts';
+
+describe('OCR boxes drawn over the image', () => {
+  const result = {
+    regions: [{
+      boundingBox: '10,20,200,60',
+      lines: [
+        { boundingBox: '10,20,200,25', words: [{ boundingBox: '10,20,80,25', text: 'Hello' }, { boundingBox: '100,20,110,25', text: 'world' }] },
+        { boundingBox: '10,55,90,25', words: [{ boundingBox: '10,55,90,25', text: 'again' }] },
+      ],
+    }],
+  };
+
+  it('reads "x,y,width,height" boxes and refuses malformed ones', () => {
+    expect(parseBox('1,2,3,4')).toEqual({ x: 1, y: 2, width: 3, height: 4 });
+    expect(parseBox('1,2,3')).toBeUndefined();
+    expect(parseBox('a,2,3,4')).toBeUndefined();
+  });
+
+  it('gives one box per line with its words as text', () => {
+    expect(lineBoxes(result)).toEqual([
+      { x: 10, y: 20, width: 200, height: 25, text: 'Hello world' },
+      { x: 10, y: 55, width: 90, height: 25, text: 'again' },
+    ]);
+    expect(ocrText(result)).toBe('Hello world\nagain');
+  });
+});

@@ -77,6 +77,7 @@ function AccountMenu({ email }: { email: string }) {
 const NAV = [
   { to: '/resources', label: 'Resources' },
   { to: '/luis', label: 'LUIS apps' },
+  { to: '/vision', label: 'Computer Vision' },
 ];
 
 export function Layout() {
