@@ -23,3 +23,10 @@ export function monthlyLimit(tier: Pick<Tier, 'monthlyQuota'> | undefined): numb
   const values = Object.values(tier?.monthlyQuota ?? {});
   return values.length === 1 ? values[0] : null;
 }
+
+/** One short line for a tier in a select: "F0 — 20/minute, 5,000/month". */
+export function describeTierShort(tier: Pick<Tier, 'name' | 'rate' | 'monthlyQuota'>): string {
+  const limit = monthlyLimit(tier);
+  const quota = limit !== null ? `${formatCount(limit)}/month` : Object.keys(tier.monthlyQuota ?? {}).length ? describeQuota(tier) : 'no monthly cap';
+  return `${tier.name} — ${formatCount(tier.rate.limit)}/${tier.rate.per}, ${quota}`;
+}

@@ -10,7 +10,7 @@ import { ConfirmDialog, Dialog } from '../components/Dialog.tsx';
 import { SecretField } from '../components/SecretField.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
-import { describeQuota, describeRate } from '../forms/format.ts';
+import { describeTierShort } from '../forms/format.ts';
 import { lastDays, monthQuota, shapeUsage } from '../usage/shapeUsage.ts';
 import { QuotaMeter, UsageChart } from '../usage/UsageChart.tsx';
 
@@ -121,7 +121,7 @@ function TierCard({ resource }: { resource: Resource }) {
         <label htmlFor="tier-select">Tier</label>
         <select id="tier-select" value={tier} onChange={(e) => { change.reset(); setTier(e.target.value); }}>
           {tiers.map((t) => (
-            <option key={t.name} value={t.name}>{`${t.name} — ${describeRate(t)}, ${describeQuota(t)}`}</option>
+            <option key={t.name} value={t.name}>{describeTierShort(t)}</option>
           ))}
         </select>
         <button type="submit" className="button button-primary" disabled={tier === resource.tier || change.isPending}>
