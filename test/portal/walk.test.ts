@@ -90,7 +90,7 @@ describe('the portal, walked by a new user in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
+      const el = document.activeElement as HTMLElement & { labels?: ArrayLike<{ textContent: string | null }> };
       return { label: el.labels?.[0]?.textContent, outline: getComputedStyle(el).outlineStyle };
     });
     assert.equal(focused.label, 'Email');

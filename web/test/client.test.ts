@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, request } from '../src/api/client.ts';
+import { ApiError, request, shouldRetry } from '../src/api/client.ts';
 
 // A real HTTP server answering the way Portico's console API does.
 let server: Server;
@@ -59,5 +59,18 @@ describe('calling the console API', () => {
     const error = (await request("http://127.0.0.1:1/api/account").catch((e: Error) => e)) as Error;
     expect(error).toMatchObject({ status: 0, code: 'NetworkError' });
     expect(error.message).toMatch(/Cannot reach the Portico server/);
+  });
+});
+
+describe('retrying a failed query', () => {
+  it('never retries an answer the client caused (4xx), so its message shows at once', () => {
+    expect(shouldRetry(0, new ApiError(404, 'NotFound', 'no app'))).toBe(false);
+    expect(shouldRetry(0, new ApiError(401, '401', 'sign in'))).toBe(false);
+  });
+
+  it('retries network failures and server errors twice', () => {
+    expect(shouldRetry(0, new ApiError(0, 'NetworkError', 'down'))).toBe(true);
+    expect(shouldRetry(1, new ApiError(503, '503', 'busy'))).toBe(true);
+    expect(shouldRetry(2, new ApiError(503, '503', 'busy'))).toBe(false);
   });
 });

@@ -73,3 +73,13 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
 }
+
+/**
+ * Whether a failed query is worth asking again: a network failure or a 5xx
+ * may pass, a 4xx answer (bad input, no access, not found) will not, and its
+ * message should be shown at once rather than after a round of retries.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}

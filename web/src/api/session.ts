@@ -1,7 +1,7 @@
 // Who is signed in: the account query doubles as the session check, since
 // GET /api/account answers 401 when the session cookie is missing or stale.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from './client.ts';
+import { ApiError, shouldRetry } from './client.ts';
 import { consoleApi } from './console.ts';
 
 export const accountKey = ['account'] as const;
@@ -10,7 +10,7 @@ export function useAccount() {
   return useQuery({
     queryKey: accountKey,
     queryFn: consoleApi.account,
-    retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 2,
+    retry: (count, error) => shouldRetry(count, error),
   });
 }
 
