@@ -21,6 +21,11 @@ export interface TestServerOptions extends StartOptions {
   demo?: boolean;
 }
 
+/**
+ * Services are mounted only when a test names them (`services: [visionService()]`,
+ * or `await loadServices()` for all), so platform tests do not load vision models.
+ */
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-test-'));
   const config = loadConfig([], {
@@ -32,7 +37,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  const server = await startServer(config, { logger: false, ...options });
+  const server = await startServer(config, { logger: false, services: [], ...options });
   const fetchPath = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init);
   return {
     ...server,
