@@ -36,6 +36,8 @@ export class RedisLink {
   private probing: NodeJS.Timeout | undefined;
   private listeners: RedisHealthEvents[] = [];
   private closed = false;
+  /** Set once an outage was reported, so recovery is reported only after one. */
+  private wasDown = false;
   private firstReady: Promise<boolean>;
 
   constructor(url: string, private log: RedisLog = stderrLog) {
@@ -60,6 +62,7 @@ export class RedisLink {
     if (ok) await this.recover();
     else {
       this.log('Redis does not answer at start; limits use the configured failure mode until it does');
+      this.wasDown = true;
       this.markDown('no answer at start');
     }
     return this.up;
@@ -74,6 +77,7 @@ export class RedisLink {
     if (this.closed) return;
     if (this.up) {
       this.up = false;
+      this.wasDown = true;
       this.log(`Redis unreachable (${reason}); limits fall back to the configured failure mode until it answers again`);
       for (const l of this.listeners) l.down(reason);
     }
@@ -99,7 +103,8 @@ export class RedisLink {
         this.up = true;
         clearInterval(this.probing);
         this.probing = undefined;
-        this.log('Redis answers again; limits are shared across processes once more');
+        if (this.wasDown) this.log('Redis answers again; limits are shared across processes once more');
+        this.wasDown = false;
       } catch {
         // Handing back counts failed: stay down and let the probe try again.
       } finally {

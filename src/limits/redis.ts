@@ -55,6 +55,7 @@ export class RedisLimiter implements Limiter {
   private local: MemoryLimiter | undefined;
   private touchedQuotas = new Map<string, TouchedQuota>();
   private localWindows = new Map<string, LocalWindow>();
+  private seeding = new Map<string, Promise<number>>();
 
   constructor(private options: RedisLimiterOptions) {
     this.scripts = limitScripts(options.link.client);
@@ -84,10 +85,22 @@ export class RedisLimiter implements Limiter {
     const args = [req.rate.limit, rateWindowMs(req.rate) * 2, req.monthlyQuota ?? 0, month.end - req.now + QUOTA_TTL_AFTER_MONTH_MS];
     let result = await this.scripts.admit(keys, [...args, '']);
     if (result === NEEDS_SEED) {
-      const used = await this.options.baseline(req.resourceId, req.meter, month.start, month.end);
+      const used = await this.storedUsage(keys[1], req.resourceId, req.meter, month);
       result = await this.scripts.admit(keys, [...args, String(used)]);
     }
     return this.admission(result, req, month.end);
+  }
+
+  /** One read of stored usage per missing counter, however many calls arrive at once. */
+  private storedUsage(counter: string, resourceId: string, meter: string, month: { start: number; end: number }): Promise<number> {
+    let reading = this.seeding.get(counter);
+    if (!reading) {
+      reading = this.options.baseline(resourceId, meter, month.start, month.end);
+      this.seeding.set(counter, reading);
+      const forget = () => { this.seeding.delete(counter); };
+      reading.then(forget, forget);
+    }
+    return reading;
   }
 
   private admission(result: number, req: LimitRequest, monthEnd: number): Admission {

