@@ -14,5 +14,6 @@ export interface ServiceModule {
 
 /** Every service Portico serves, in mount order. */
 export async function loadServices(): Promise<ServiceModule[]> {
-  return [];
+  const { luisModule } = await import('./luis/module.ts');
+  return [luisModule()];
 }

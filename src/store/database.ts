@@ -8,6 +8,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.ts';
 import * as platform from './migrations/001-platform.ts';
+import * as luis from './migrations/002-luis.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -20,6 +21,7 @@ export interface Store {
 /** Every migration, in order. A new migration is a new module added here. */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-platform': platform,
+  '002-luis': luis,
 };
 
 class StaticMigrations implements MigrationProvider {

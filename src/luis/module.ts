@@ -1,0 +1,62 @@
+// The LUIS-compatible service as a Portico service module: the authoring API,
+// the prediction runtime, training off the request path, and the demo app.
+import type { FastifyInstance } from 'fastify';
+import type { ServiceModule } from '../services.ts';
+import type { Platform } from '../platform.ts';
+import { regionEndpoint } from '../console/views.ts';
+import { luisDb } from './store/tables.ts';
+import { LuisApps } from './service.ts';
+import { AuthorDirectory } from './authors.ts';
+import { Trainer } from './training/trainer.ts';
+import { TrainingService } from './training/training-service.ts';
+import { PublishedApps } from './runtime/published-apps.ts';
+import { Publishing } from './publishing.ts';
+import { QueryLog } from './runtime/query-log.ts';
+import { authoringPlugin } from './authoring/plugin.ts';
+import { runtimeRoutes } from './runtime/routes.ts';
+import { seedDemoApp } from './demo.ts';
+
+export interface LuisService {
+  apps: LuisApps;
+  training: TrainingService;
+  publishing: Publishing;
+  published: PublishedApps;
+  queryLog: QueryLog;
+  trainer: Trainer;
+}
+
+export function luisModule(): ServiceModule & { service?: LuisService } {
+  let service: LuisService | undefined;
+  const module: ServiceModule & { service?: LuisService } = {
+    name: 'luis',
+    async mount(platform: Platform) {
+      const db = luisDb(platform.store.db);
+      const apps = new LuisApps(db, platform.catalog, platform.clock);
+      const published = new PublishedApps(db);
+      const trainer = new Trainer();
+      const training = new TrainingService(db, platform.clock, trainer);
+      const publishing = new Publishing(db, platform.catalog, platform.clock, published, (region) => regionEndpoint(platform, region));
+      const queryLog = new QueryLog(db, platform.clock);
+      service = { apps, training, publishing, published, queryLog, trainer };
+      module.service = service;
+      await training.resume((appId, versionId) => apps.readDoc(appId, versionId));
+      const authors = new AuthorDirectory(platform.store.db);
+      return {
+        plugin: async (app: FastifyInstance) => {
+          await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', platform, apps, authors, training, publishing, queryLog });
+          await app.register(runtimeRoutes, { published, queryLog });
+        },
+      };
+    },
+    async seedDemo(platform, demo) {
+      if (!service) return [];
+      return seedDemoApp(platform, service, demo);
+    },
+    async close() {
+      if (!service) return;
+      await service.trainer.close();
+      await service.queryLog.close();
+    },
+  };
+  return module;
+}

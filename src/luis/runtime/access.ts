@@ -1,0 +1,29 @@
+// Which keys may query a published app, and where (the seed's key rules):
+// an endpoint key of a LUIS resource assigned to the app (or any LUIS key
+// when the app is public), or the owner's authoring key on its starter
+// quota; and only in a region the app is published to.
+import type { Caller } from '../../gateway/types.ts';
+import { ApiError } from '../../http/errors.ts';
+import type { PublishedModel, RuntimeApp, Slot } from './published-apps.ts';
+
+export const cannotAccess = (why: string) =>
+  new ApiError(401, '401', `This application cannot be accessed with the current subscription: ${why}`);
+
+export function admitQuery(caller: Caller, app: RuntimeApp, slot: Slot): PublishedModel {
+  const { resource, region } = caller;
+  if (resource.kind === 'LUIS.Authoring') {
+    if (resource.accountId !== app.ownerAccountId) {
+      throw cannotAccess("only the app owner's authoring key may query it. Use an endpoint key of a LUIS resource assigned to the app.");
+    }
+  } else if (!app.assignedResourceIds.has(resource.id) && !app.isPublic) {
+    throw cannotAccess(`the key's resource "${resource.name}" is not assigned to app ${app.id}. ` +
+      'Assign it on the Publish page (POST /luis/api/v2.0/apps/{appId}/azureaccounts with its accountName, or `portico luis assign-key`).');
+  }
+  const regions = app.slots.get(slot);
+  const published = regions?.get(region);
+  if (!published) {
+    const where = regions?.size ? `it is published to the ${slot} slot in ${[...regions.keys()].join(', ')} only` : `it is not published to the ${slot} slot`;
+    throw new ApiError(404, 'NotPublished', `Application ${app.id} cannot answer in region ${region}: ${where}.`);
+  }
+  return published;
+}

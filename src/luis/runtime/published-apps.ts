@@ -1,0 +1,119 @@
+// What prediction needs of an app, kept in memory: its owner, the endpoint
+// resources assigned to it, and per slot and region the published model.
+// Models are loaded once per published model id; a publish builds the new
+// entry (models included) before swapping it in, so a request sees either
+// the old publication or the new one, never a half-loaded one.
+import { loadModel, type Model } from '../../nlu/index.ts';
+import * as appsRepo from '../store/apps.ts';
+import * as versionsRepo from '../store/versions.ts';
+import type { LuisDb } from '../store/tables.ts';
+
+export type Slot = 'production' | 'staging';
+
+export interface PublishedModel {
+  versionId: string;
+  modelId: string;
+  publishedAt: number;
+  model: Model;
+}
+
+export interface RuntimeApp {
+  id: string;
+  ownerAccountId: string;
+  authoringRegion: string;
+  isPublic: boolean;
+  assignedResourceIds: Set<string>;
+  /** slot → region → model */
+  slots: Map<Slot, Map<string, PublishedModel>>;
+  loadedAt: number;
+}
+
+/**
+ * Other processes (scale-out) publish too; an entry older than this is
+ * reloaded in the background while the current one keeps serving.
+ */
+export const RUNTIME_APP_TTL_MS = 5_000;
+const MAX_CACHED_APPS = 10_000;
+
+export class PublishedApps {
+  private entries = new Map<string, Promise<RuntimeApp | undefined>>();
+  private refreshing = new Set<string>();
+  /** One loaded Model per model id, shared by every slot and region that publishes it. */
+  private models = new Map<string, Model>();
+
+  constructor(private db: LuisDb, private now: () => number = Date.now) {}
+
+  async get(appId: string): Promise<RuntimeApp | undefined> {
+    let entry = this.entries.get(appId);
+    if (!entry) {
+      entry = this.load(appId);
+      this.remember(appId, entry);
+      entry.catch(() => this.entries.delete(appId));
+    }
+    const app = await entry;
+    if (app && this.now() - app.loadedAt > RUNTIME_APP_TTL_MS) void this.refresh(appId).catch(() => undefined);
+    return app;
+  }
+
+  /** Rebuilds an app's entry and swaps it in once complete (after publish, assign, delete …). */
+  async refresh(appId: string): Promise<void> {
+    if (this.refreshing.has(appId)) return;
+    this.refreshing.add(appId);
+    try {
+      const fresh = await this.load(appId);
+      this.remember(appId, Promise.resolve(fresh));
+      this.dropUnusedModels();
+    } finally {
+      this.refreshing.delete(appId);
+    }
+  }
+
+  forget(appId: string): void {
+    this.entries.delete(appId);
+    this.dropUnusedModels();
+  }
+
+  private remember(appId: string, entry: Promise<RuntimeApp | undefined>): void {
+    if (!this.entries.has(appId) && this.entries.size >= MAX_CACHED_APPS) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(appId, entry);
+  }
+
+  private async load(appId: string): Promise<RuntimeApp | undefined> {
+    const row = await appsRepo.findApp(this.db, appId);
+    if (!row) return undefined;
+    const [assigned, publications] = await Promise.all([
+      appsRepo.listAssignedResources(this.db, appId),
+      versionsRepo.listPublications(this.db, appId),
+    ]);
+    const slots = new Map<Slot, Map<string, PublishedModel>>();
+    for (const p of publications) {
+      const model = await this.model(p.model_id);
+      if (!model) continue;
+      if (!slots.has(p.slot)) slots.set(p.slot, new Map());
+      slots.get(p.slot)!.set(p.region, { versionId: p.version_id, modelId: p.model_id, publishedAt: Number(p.published_at), model });
+    }
+    return {
+      id: row.id, ownerAccountId: row.owner_account_id, authoringRegion: row.authoring_region, isPublic: row.is_public === 1,
+      assignedResourceIds: new Set(assigned.map((a) => a.resourceId)), slots, loadedAt: this.now(),
+    };
+  }
+
+  private async model(modelId: string): Promise<Model | undefined> {
+    const cached = this.models.get(modelId);
+    if (cached) return cached;
+    const data = await versionsRepo.findModelData(this.db, modelId);
+    if (!data) return undefined;
+    const model = loadModel(Buffer.from(data, 'base64'));
+    this.models.set(modelId, model);
+    return model;
+  }
+
+  private async dropUnusedModels(): Promise<void> {
+    const used = new Set<string>();
+    for (const entry of this.entries.values()) {
+      const app = await entry.catch(() => undefined);
+      for (const regions of app?.slots.values() ?? []) for (const p of regions.values()) used.add(p.modelId);
+    }
+    for (const id of this.models.keys()) if (!used.has(id)) this.models.delete(id);
+  }
+}

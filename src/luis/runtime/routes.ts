@@ -1,0 +1,137 @@
+// The prediction endpoints: v2.0 (GET and POST /luis/v2.0/apps/{appId}),
+// v3.0 (/luis/prediction/v3.0/apps/{appId}/slots/{slot}/predict) and the
+// LUIS container's form of v3.0 (/luis/v3.0/apps/...), which answers the same.
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_QUERY_LENGTH, PredictionInputError, predict, type PredictOptions, type Prediction } from '../../nlu/index.ts';
+import { ApiError } from '../../http/errors.ts';
+import type { Caller } from '../../gateway/types.ts';
+import type { PublishedApps, Slot } from './published-apps.ts';
+import { admitQuery } from './access.ts';
+import { v2Response } from './v2.ts';
+import { v3Response } from './v3.ts';
+import type { QueryLog } from './query-log.ts';
+
+export interface RuntimeContext {
+  published: PublishedApps;
+  queryLog: QueryLog;
+}
+
+const GUID = '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$';
+const gateway = (operation: string) => ({ gateway: { operation, accepts: ['LUIS', 'LUIS.Authoring'], meter: 'prediction' } });
+const Bool = Type.Boolean();
+const AppParams = Type.Object({ appId: Type.String({ pattern: GUID, description: 'the application id' }) });
+const SlotParams = Type.Object({
+  appId: Type.String({ pattern: GUID }),
+  slotName: Type.String({ pattern: '^([Pp]roduction|[Ss]taging|PRODUCTION|STAGING)$' }),
+});
+
+const V2Query = Type.Object({
+  q: Type.Optional(Type.String()),
+  verbose: Type.Optional(Bool),
+  timezoneOffset: Type.Optional(Type.Number({ minimum: -1440, maximum: 1440 })),
+  staging: Type.Optional(Bool),
+  log: Type.Optional(Bool),
+  spellCheck: Type.Optional(Bool),
+  'bing-spell-check-subscription-key': Type.Optional(Type.String()),
+  'subscription-key': Type.Optional(Type.String()),
+});
+const V3Query = Type.Object({
+  query: Type.Optional(Type.String()),
+  verbose: Type.Optional(Bool),
+  'show-all-intents': Type.Optional(Bool),
+  log: Type.Optional(Bool),
+  'subscription-key': Type.Optional(Type.String()),
+});
+const V3Body = Type.Object({
+  query: Type.String(),
+  options: Type.Optional(Type.Object({
+    datetimeReference: Type.Optional(Type.String({ maxLength: 64 })),
+    preferExternalEntities: Type.Optional(Bool),
+  })),
+  externalEntities: Type.Optional(Type.Array(Type.Object({
+    entityName: Type.String({ minLength: 1, maxLength: 256 }),
+    startIndex: Type.Integer({ minimum: 0 }),
+    entityLength: Type.Integer({ minimum: 1 }),
+    resolution: Type.Optional(Type.Unknown()),
+    score: Type.Optional(Type.Number()),
+  }), { maxItems: 100 })),
+  dynamicLists: Type.Optional(Type.Array(Type.Object({
+    listEntityName: Type.String({ minLength: 1, maxLength: 256 }),
+    requestLists: Type.Array(Type.Object({
+      name: Type.Optional(Type.String()),
+      canonicalForm: Type.String({ minLength: 1 }),
+      synonyms: Type.Optional(Type.Array(Type.String())),
+    }), { maxItems: 1000 }),
+  }), { maxItems: 100 })),
+});
+
+function checkQuery(q: string | undefined, field: string): string {
+  if (q === undefined || q.trim() === '') throw new ApiError(400, 'BadArgument', `${field} must not be empty: send the utterance to predict.`);
+  if (q.length > MAX_QUERY_LENGTH) {
+    throw new ApiError(414, '414', `${field} has ${q.length} characters; the limit is ${MAX_QUERY_LENGTH}.`);
+  }
+  return q;
+}
+
+function run(model: Parameters<typeof predict>[0], query: string, options: PredictOptions): Prediction {
+  try {
+    return predict(model, query, options);
+  } catch (err) {
+    if (err instanceof PredictionInputError || err instanceof RangeError) throw new ApiError(400, 'BadArgument', err.message);
+    throw err;
+  }
+}
+
+export async function runtimeRoutes(app: FastifyInstance, context: RuntimeContext): Promise<void> {
+  const { published, queryLog } = context;
+
+  async function answer(request: FastifyRequest, appId: string, slot: Slot, query: string, options: PredictOptions, log: boolean, shape: (p: Prediction) => unknown) {
+    const caller = request.caller as Caller;
+    const entry = await published.get(appId.toLowerCase());
+    if (!entry) throw new ApiError(404, 'NotFound', `There is no application with the ID ${appId}.`);
+    const model = admitQuery(caller, entry, slot);
+    const body = shape(run(model.model, query, options));
+    if (log) queryLog.add({ appId: entry.id, slot, region: caller.region, query, response: body });
+    return body;
+  }
+
+  const v2 = async (request: FastifyRequest<{ Params: { appId: string }; Querystring: typeof V2Query.static }>, q: string | undefined) => {
+    const query = checkQuery(q, 'q');
+    const verbose = request.query.verbose ?? false;
+    return answer(request, request.params.appId, request.query.staging ? 'staging' : 'production', query,
+      { timezoneOffset: request.query.timezoneOffset ?? 0, verbose }, request.query.log ?? true, (p) => v2Response(p, verbose));
+  };
+
+  app.get('/luis/v2.0/apps/:appId', {
+    schema: { params: AppParams, querystring: V2Query }, config: gateway('luis.predict.v2'),
+  }, async (request: any) => v2(request, request.query.q));
+
+  app.post('/luis/v2.0/apps/:appId', {
+    schema: { params: AppParams, querystring: V2Query, body: Type.String({ maxLength: 100_000 }) }, config: gateway('luis.predict.v2'),
+  }, async (request: any) => v2(request, request.body));
+
+  const v3 = async (request: any, query: string | undefined, body?: typeof V3Body.static) => {
+    const text = checkQuery(query, 'query');
+    const slot = String(request.params.slotName).toLowerCase() as Slot;
+    const verbose = request.query.verbose ?? false;
+    const options: PredictOptions = {
+      verbose,
+      ...(body?.options?.datetimeReference ? { datetimeReference: body.options.datetimeReference } : {}),
+      ...(body?.options?.preferExternalEntities !== undefined ? { preferExternalEntities: body.options.preferExternalEntities } : {}),
+      ...(body?.externalEntities ? { externalEntities: body.externalEntities } : {}),
+      ...(body?.dynamicLists ? { dynamicLists: body.dynamicLists } : {}),
+    };
+    return answer(request, request.params.appId, slot, text, options, request.query.log ?? false,
+      (p) => v3Response(p, { verbose, showAllIntents: request.query['show-all-intents'] ?? false }));
+  };
+
+  for (const prefix of ['/luis/prediction/v3.0', '/luis/v3.0']) {
+    app.get(`${prefix}/apps/:appId/slots/:slotName/predict`, {
+      schema: { params: SlotParams, querystring: V3Query, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
+    }, async (request: any) => v3(request, request.query.query));
+    app.post(`${prefix}/apps/:appId/slots/:slotName/predict`, {
+      schema: { params: SlotParams, querystring: V3Query, body: V3Body, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
+    }, async (request: any) => v3(request, request.body.query, request.body));
+  }
+}
