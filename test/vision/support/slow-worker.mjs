@@ -7,8 +7,9 @@ parentPort.on('message', ({ id, request }) => {
     parentPort.postMessage({ type: 'result', id, ok: false, error: { code: 'InvalidImageFormat', message: 'bad', statusCode: 400 } });
     return;
   }
-  const until = Date.now() + request.wait;
+  const start = Date.now();
+  const until = start + request.wait;
   while (Date.now() < until) { /* busy, as a model on a huge image would be */ }
-  parentPort.postMessage({ type: 'result', id, ok: true, value: { waited: request.wait } });
+  parentPort.postMessage({ type: 'result', id, ok: true, value: { waited: request.wait, start, end: Date.now() } });
 });
 parentPort.postMessage({ type: 'ready' });
