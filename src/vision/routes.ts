@@ -19,6 +19,7 @@ export async function visionRoutes(app: FastifyInstance, ctx: VisionPluginOption
   // Image bodies arrive as raw bytes; an empty body reaches the handler as an empty buffer.
   const rawBytes = (_request: unknown, body: string | Buffer, done: (err: null, body: Buffer) => void) => done(null, Buffer.from(body));
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   app.addContentTypeParser(/^image\/[\w.+-]+$/, { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   analyzeRoute(app, ctx);
   describeRoute(app, ctx);

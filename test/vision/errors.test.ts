@@ -107,6 +107,15 @@ describe('Computer Vision errors', () => {
     await expectInner(await call('/analyze', { key, body: 'hello', type: 'text/plain' }), 415, 'UnsupportedMediaType');
   });
 
+  it('takes the image from a multipart/form-data body too', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(samplePhoto(1))], { type: 'image/jpeg' }), 'photo.jpg');
+    const res = await vision.server.fetch('/vision/v3.2/analyze?visualFeatures=Faces', { method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': key }, body: form });
+    const body = await res.json();
+    assert.equal(res.status, 200, JSON.stringify(body));
+    assert.equal(body.faces.length, 3);
+  });
+
   it('analyses a BMP image, which sharp alone cannot decode', async () => {
     const { data, width, height } = await rawRgb(await sharp(samplePhoto(1)).resize(480).toBuffer());
     const res = await call('/analyze?visualFeatures=Faces,Color', { key, body: encodeBmp(data, width, height) });

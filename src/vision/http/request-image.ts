@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { acceptImage, type AcceptedImage, type IntakeRules } from '../image/intake.ts';
 import { fetchImage, parseImageUrl } from '../image/fetch-url.ts';
 import { VisionError } from '../vision-error.ts';
+import { boundaryOf, firstPart } from './multipart.ts';
 
 export interface ImageSourceOptions {
   allowPrivateImageUrls: boolean;
@@ -22,9 +23,13 @@ export async function requestImage(request: FastifyRequest, rules: IntakeRules, 
     const bytes = await fetchImage(url, { maxBytes: rules.maxBytes, timeoutMs: options.urlTimeoutMs, allowPrivateAddresses: options.allowPrivateImageUrls });
     return acceptImage(bytes, rules);
   }
+  if (type === 'multipart/form-data') {
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    return acceptImage(firstPart(body, boundaryOf(request.headers['content-type'] ?? '')), rules);
+  }
   if (type === 'application/octet-stream' || type.startsWith('image/')) {
     const body = request.body;
     return acceptImage(Buffer.isBuffer(body) ? body : Buffer.alloc(0), rules);
   }
-  throw new VisionError('UnsupportedMediaType', `Content-Type "${type || '(none)'}" is not supported: send the image as application/octet-stream, or JSON {"url": …} as application/json.`, 415);
+  throw new VisionError('UnsupportedMediaType', `Content-Type "${type || '(none)'}" is not supported: send the image as application/octet-stream or multipart/form-data, or JSON {"url": …} as application/json.`, 415);
 }

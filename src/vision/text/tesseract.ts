@@ -26,7 +26,8 @@ export async function loadTextRecognizer(): Promise<TextRecognizer> {
     gzip: true,
     errorHandler: () => {},
   });
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+  // debug_file: Tesseract's diagnostics ("Estimating resolution as …") would go to the server's stdout.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' });
   return {
     async recognize(image, options = {}) {
       const { data } = await worker.recognize(image, { rotateAuto: options.deskew ?? false }, { blocks: true, text: false });
