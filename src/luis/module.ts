@@ -15,6 +15,7 @@ import { QueryLog } from './runtime/query-log.ts';
 import { authoringPlugin } from './authoring/plugin.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { seedDemoApp } from './demo.ts';
+import { acceptEmptyJsonBodies } from './json-body.ts';
 
 export interface LuisService {
   apps: LuisApps;
@@ -43,6 +44,7 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
       const authors = new AuthorDirectory(platform.store.db);
       return {
         plugin: async (app: FastifyInstance) => {
+          acceptEmptyJsonBodies(app);
           await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', platform, apps, authors, training, publishing, queryLog });
           await app.register(runtimeRoutes, { published, queryLog });
         },
