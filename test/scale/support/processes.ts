@@ -16,6 +16,8 @@ export interface PorticoProcess {
   /** Everything the process wrote to stderr, for failure messages. */
   stderr(): string;
   stdout(): string;
+  /** With --workers N: resolves when the primary reports every worker serving. */
+  allWorkersServing(): Promise<void>;
   /** SIGTERM, then wait for exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
   exited: Promise<number | null>;
@@ -64,6 +66,13 @@ export function startPortico(options: PorticoProcessOptions): Promise<PorticoPro
           exited,
           stderr: () => err,
           stdout: () => out,
+          async allWorkersServing() {
+            const deadline = Date.now() + START_TIMEOUT_MS;
+            while (!/\d+ workers serving/.test(out)) {
+              if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the workers did not all start\nstdout: ${out}\nstderr: ${err}`);
+              await new Promise((r) => setTimeout(r, 50));
+            }
+          },
           async stop() {
             if (child.exitCode !== null || child.signalCode !== null) return;
             const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
