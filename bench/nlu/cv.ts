@@ -1,0 +1,93 @@
+// Cross-validation on the *training* splits only (test splits are never read
+// here), for choosing settings honestly:
+//   intents: leave-one-out over each Braun training split (the splits are tiny: 100/53/30)
+//   intents, second view: repeated 2-fold (10 seeded halvings) of the same splits, whose
+//            half-size training sets make more errors and so separate settings better
+//   slots:   k-fold (CV_FOLDS, default 5) over the SNIPS 70-queries-per-intent training set
+// usage: node --import tsx bench/nlu/cv.ts [intents|slots|all] ['{"l2":1e-4,...}' ...]
+// each argument is a TrainOptions object in JSON; none means the defaults
+import { predict, train, type Prediction } from '../../src/nlu/index.ts';
+import { loadBraun, loadSnips, toLuisApp, type Example } from './data.ts';
+
+type Options = Parameters<typeof train>[1];
+
+export function cvIntents(opts: Options): { perCorpus: Record<string, number>; overall: number; logLoss: number } {
+  const perCorpus: Record<string, number> = {};
+  let correct = 0, total = 0, logLoss = 0;
+  for (const corpus of ['Chatbot', 'AskUbuntu', 'WebApplications'] as const) {
+    const examples = loadBraun(corpus).train.map((e) => ({ ...e, entities: [] }));
+    let c = 0;
+    for (let i = 0; i < examples.length; i++) {
+      const model = train(toLuisApp('cv', examples.filter((_, j) => j !== i)), opts);
+      const p = predict(model, examples[i].text);
+      if (p.topIntent === examples[i].intent) c++;
+      logLoss -= Math.log(Math.max(1e-6, p.intents.find((x) => x.intent === examples[i].intent)?.score ?? 0));
+    }
+    perCorpus[corpus] = c / examples.length;
+    correct += c; total += examples.length;
+  }
+  return { perCorpus, overall: correct / total, logLoss: logLoss / total };
+}
+
+/** Repeated 2-fold (10 random halvings, seeded): half-size training sets give more errors to compare settings by. */
+export function cvIntentsHalves(opts: Options, repeats = 10): number {
+  let correct = 0, total = 0;
+  for (const corpus of ['Chatbot', 'AskUbuntu', 'WebApplications'] as const) {
+    const examples = loadBraun(corpus).train.map((e) => ({ ...e, entities: [] }));
+    let a = 12345;
+    const random = () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (let r = 0; r < repeats; r++) {
+      const side = examples.map(() => random() < 0.5);
+      for (const s of [true, false]) {
+        const tr = examples.filter((_, i) => side[i] === s), te = examples.filter((_, i) => side[i] !== s);
+        if (!tr.length) continue;
+        const model = train(toLuisApp('cv', tr), opts);
+        for (const e of te) { total++; if (predict(model, e.text).topIntent === e.intent) correct++; }
+      }
+    }
+  }
+  return correct / total;
+}
+
+function learned(p: Prediction) {
+  return p.entities.filter((e) => e.kind === 'simple' || e.kind === 'machineLearned').map((e) => `${e.entity}|${e.startIndex}|${e.endIndex}`);
+}
+
+export function cvSlots(opts: Options, folds = Number(process.env.CV_FOLDS ?? 5)): { f1: number; intentAcc: number } {
+  const examples = loadSnips(70).train;
+  let tp = 0, fp = 0, fn = 0, ok = 0;
+  for (let f = 0; f < folds; f++) {
+    const tr: Example[] = [], te: Example[] = [];
+    examples.forEach((e, i) => ((i % folds === f) ? te : tr).push(e));
+    const model = train(toLuisApp('cv', tr), opts);
+    for (const e of te) {
+      const p = predict(model, e.text);
+      if (p.topIntent === e.intent) ok++;
+      const gold = new Map<string, number>();
+      for (const g of e.entities) { const k = `${g.entity}|${g.start}|${g.end}`; gold.set(k, (gold.get(k) ?? 0) + 1); }
+      for (const k of learned(p)) { const n = gold.get(k) ?? 0; if (n > 0) { tp++; gold.set(k, n - 1); } else fp++; }
+      for (const n of gold.values()) fn += n;
+    }
+  }
+  return { f1: (2 * tp) / (2 * tp + fp + fn), intentAcc: ok / examples.length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const what = process.argv[2] ?? 'all';
+  const configs = process.argv.slice(3).map((s) => JSON.parse(s) as Options);
+  if (!configs.length) configs.push({});
+  for (const opts of configs) {
+    const t0 = performance.now();
+    const parts: string[] = [];
+    if (what !== 'slots') {
+      const r = cvIntents(opts);
+      parts.push(`intent halves ${cvIntentsHalves(opts).toFixed(4)}`);
+      parts.push(`intent LOO overall ${r.overall.toFixed(3)} logloss ${r.logLoss.toFixed(3)} (${Object.entries(r.perCorpus).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+    }
+    if (what !== 'intents') {
+      const r = cvSlots(opts);
+      parts.push(`SNIPS-70 ${process.env.CV_FOLDS ?? 5}-fold slot F1 ${r.f1.toFixed(4)} intent acc ${r.intentAcc.toFixed(3)}`);
+    }
+    console.log(`${JSON.stringify(opts)}  ${parts.join('; ')}  [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
+  }
+}
