@@ -77,11 +77,13 @@ function inProcess(queries: string[], seconds: number) {
 }
 
 async function load(base: string, paths: string[], key: string, rate?: number) {
-  const result = await autocannon({
+  // autocannon's type declarations lag its `requests` option (a sequence of requests per connection).
+  const options = {
     url: base, connections: CONNECTIONS, duration: DURATION, ...(rate ? { overallRate: rate } : {}),
     headers: { 'Ocp-Apim-Subscription-Key': key },
     requests: paths.map((path) => ({ method: 'GET', path })),
-  });
+  } as unknown as Parameters<typeof autocannon>[0];
+  const result = await autocannon(options);
   const errors = result.non2xx + result.errors + result.timeouts;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, total: result.requests.total };
 }

@@ -98,7 +98,8 @@ describe('the official LUIS SDKs against Portico', () => {
   });
 
   it('runtime SDK 2.0.0 (v2.0): resolves the top intent and entities with positions', async () => {
-    const client = new LUISRuntimeClientV2(credentials(endpointKey), server.url);
+    // The 2.0.0 SDK pins an older ms-rest-js whose credential type is the same shape under another path.
+    const client = new LUISRuntimeClientV2(credentials(endpointKey) as unknown as ConstructorParameters<typeof LUISRuntimeClientV2>[0], server.url);
     const result = await client.prediction.resolve(appId, 'switch off the bedroom lamp', { verbose: true });
     assert.equal(result.topScoringIntent!.intent, 'TurnOff');
     assert.equal(result.intents!.length, 3);
