@@ -4,7 +4,12 @@
 import { runEchoServerProcess } from '../../test/support/echo-server-process.ts';
 
 export type BenchRequest = { type: 'stats' } | { type: 'metering-writes'; on: boolean };
-export interface BenchStats { type: 'stats'; batches: number }
+export interface BenchStats {
+  type: 'stats';
+  batches: number;
+  /** CPU time the server process has used, user + system, in microseconds. */
+  cpuMicros: number;
+}
 
 const server = await runEchoServerProcess(process.argv.slice(2));
 const { recorder } = server.platform;
@@ -14,7 +19,10 @@ const record = recorder.record.bind(recorder);
 const skipWrite: typeof recorder.record = () => Promise.resolve();
 
 process.on('message', (message: BenchRequest) => {
-  if (message.type === 'stats') process.send!({ type: 'stats', batches: recorder.batches } satisfies BenchStats);
+  if (message.type === 'stats') {
+    const cpu = process.cpuUsage();
+    process.send!({ type: 'stats', batches: recorder.batches, cpuMicros: cpu.user + cpu.system } satisfies BenchStats);
+  }
   if (message.type === 'metering-writes') {
     recorder.record = message.on ? record : skipWrite;
     process.send!({ type: 'metering-writes', on: message.on });

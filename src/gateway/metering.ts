@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { addUsage, type UsageRow } from '../store/repos/usage.ts';
 import { touchResources } from '../store/repos/resources.ts';
-import { utcDay } from '../util/clock.ts';
+import { DAY_MS, utcDay } from '../util/clock.ts';
 
 export interface MeteredCall {
   resourceId: string;
@@ -37,15 +37,36 @@ function newPending(): Pending {
 /** Sums calls that share a usage key, so a batch becomes few upserts. */
 export function aggregate(calls: MeteredCall[]): UsageRow[] {
   const rows = new Map<string, UsageRow>();
+  // Calls of one batch are nearly always alike and of one day: the previous
+  // call's row and day string are reused instead of re-deriving them per call.
+  let previous: MeteredCall | undefined;
+  let previousRow: UsageRow | undefined;
+  let dayStart = NaN;
+  let day = '';
   for (const c of calls) {
-    const day = utcDay(c.at);
+    if (previous && previousRow && sameUsageKey(previous, c) && c.at >= dayStart && c.at < dayStart + DAY_MS) {
+      previousRow.calls++;
+      previous = c;
+      continue;
+    }
+    if (!(c.at >= dayStart && c.at < dayStart + DAY_MS)) {
+      dayStart = c.at - (c.at % DAY_MS);
+      day = utcDay(c.at);
+    }
     const admitted = c.admitted ? 1 : 0;
     const key = `${c.resourceId}|${day}|${c.meter}|${c.operation}|${c.keySlot}|${c.status}|${admitted}`;
-    const row = rows.get(key);
+    let row = rows.get(key);
     if (row) row.calls++;
-    else rows.set(key, { resource_id: c.resourceId, day, meter: c.meter, operation: c.operation, key_slot: c.keySlot, status: c.status, admitted, calls: 1 });
+    else rows.set(key, row = { resource_id: c.resourceId, day, meter: c.meter, operation: c.operation, key_slot: c.keySlot, status: c.status, admitted, calls: 1 });
+    previous = c;
+    previousRow = row;
   }
   return [...rows.values()];
+}
+
+function sameUsageKey(a: MeteredCall, b: MeteredCall): boolean {
+  return a.resourceId === b.resourceId && a.status === b.status && a.admitted === b.admitted && a.keySlot === b.keySlot
+    && a.operation === b.operation && a.meter === b.meter;
 }
 
 export class UsageRecorder {
