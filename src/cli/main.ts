@@ -5,6 +5,7 @@ import { CliError, UsageError, type CliCommand } from './command.ts';
 import { signupCommand, loginCommand, logoutCommand } from './session.ts';
 import { accountCommand } from './account.ts';
 import { resourceCommand } from './resource.ts';
+import { luisCommand } from './luis.ts';
 
 // The server's modules load only for `start`, so client commands start fast.
 const startCommand: CliCommand = {
@@ -30,6 +31,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   logout: logoutCommand,
   account: accountCommand,
   resource: resourceCommand,
+  luis: luisCommand,
 };
 
 export function help(): string {

@@ -1,0 +1,249 @@
+// `portico luis …`: LUIS apps from the command line. The CLI is signed in to
+// the console API; it reads the account's authoring key for the authoring
+// region from there and calls the LUIS authoring and prediction APIs with it,
+// as a LUIS user would with their own key.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CliError, commandGroup, defineCommand, UsageError } from './command.ts';
+import { signedInClient } from './client.ts';
+import { formatFields, formatTable, printJson } from './output.ts';
+import type { AccountBody, ResourceWithKeysBody } from './api-types.ts';
+
+const REGION_OPTION = { region: { type: 'string' } } as const;
+const REGION_HELP = '  --region <region>  authoring region of the app (default westus)';
+
+/** Calls to the LUIS APIs with a subscription key, errors as CliErrors carrying the server's message. */
+class LuisClient {
+  constructor(readonly base: string, readonly key: string) {}
+
+  async call<T>(method: string, path: string, body?: unknown, key = this.key): Promise<T> {
+    const headers: Record<string, string> = { 'Ocp-Apim-Subscription-Key': key };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (err) {
+      throw new CliError(`cannot reach Portico at ${this.base}: ${(err as Error).message}`);
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = text ? JSON.parse(text) : undefined; } catch { /* CSV or text */ }
+    if (!res.ok) {
+      const message = (parsed as { error?: { message?: string } } | undefined)?.error?.message;
+      throw new CliError(message ?? `HTTP ${res.status}: ${text.slice(0, 200)}`);
+    }
+    return parsed as T;
+  }
+}
+
+/** The signed-in account's authoring key and endpoint for a region. */
+async function authoring(values: { endpoint?: string; region?: string }): Promise<LuisClient & { account: AccountBody }> {
+  const consoleClient = signedInClient(values.endpoint);
+  const account = await consoleClient.call<AccountBody>('GET', '/account');
+  const region = values.region ?? 'westus';
+  const key = account.authoringKeys[region];
+  if (!key) throw new UsageError(`--region must be an authoring region: ${Object.keys(account.authoringKeys).join(', ')}; got "${region}"`);
+  return Object.assign(new LuisClient(key.endpoint.replace(/\/+$/, ''), key.key1), { account });
+}
+
+const app = (id: string, rest = '') => `/luis/api/v2.0/apps/${encodeURIComponent(id)}${rest}`;
+const version = (id: string, v: string, rest = '') => app(id, `/versions/${encodeURIComponent(v)}${rest}`);
+
+async function activeVersion(client: LuisClient, appId: string, flag: string | undefined): Promise<string> {
+  return flag ?? (await client.call<{ activeVersion: string }>('GET', app(appId))).activeVersion;
+}
+
+const create = defineCommand({
+  summary: 'create an empty app',
+  usage: 'luis app create <name> [--culture en-us] [--description <text>]',
+  description: 'Creates a LUIS app (with the None intent) in the authoring region and prints its id.',
+  options: { ...REGION_OPTION, culture: { type: 'string' }, description: { type: 'string' } },
+  optionHelp: `${REGION_HELP}\n  --culture <code>   culture of the app (default en-us)\n  --description <t>  description`,
+  positionals: { min: 1, max: 1, names: '<name>' },
+  async action(values, [name]) {
+    const client = await authoring(values);
+    const id = await client.call<string>('POST', '/luis/api/v2.0/apps/', { name, culture: values.culture ?? 'en-us', description: values.description ?? '' });
+    if (values.json) return printJson({ id });
+    console.log(`Created app "${name}": ${id}`);
+  },
+});
+
+const list = defineCommand({
+  summary: 'list the apps you own or collaborate on',
+  usage: 'luis app list',
+  description: 'Lists the LUIS apps of the signed-in account in the authoring region.',
+  options: { ...REGION_OPTION },
+  optionHelp: REGION_HELP,
+  positionals: { min: 0, max: 0, names: '' },
+  async action(values) {
+    const client = await authoring(values);
+    const apps = await client.call<Array<{ id: string; name: string; culture: string; activeVersion: string; endpoints: Record<string, { versionId: string }> }>>('GET', '/luis/api/v2.0/apps/?take=500');
+    if (values.json) return printJson(apps);
+    if (!apps.length) return console.log('No apps yet: create one with "portico luis app create" or "portico luis app import".');
+    console.log(formatTable(['id', 'name', 'culture', 'version', 'production', 'staging'], apps.map((a) => [
+      a.id, a.name, a.culture, a.activeVersion, a.endpoints.PRODUCTION?.versionId ?? '-', a.endpoints.STAGING?.versionId ?? '-',
+    ])));
+  },
+});
+
+const importApp = defineCommand({
+  summary: 'import an exported LUIS app (JSON, schema 2.x–7.x) as a new app',
+  usage: 'luis app import <file.json> [--name <name>]',
+  description: 'Imports a LUIS export file as a new app and prints its id.',
+  options: { ...REGION_OPTION, name: { type: 'string' } },
+  optionHelp: `${REGION_HELP}\n  --name <name>      app name (default: the name in the file)`,
+  positionals: { min: 1, max: 1, names: '<file.json>' },
+  async action(values, [file]) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UsageError(`cannot read ${file} as JSON: ${(err as Error).message}`);
+    }
+    const client = await authoring(values);
+    const id = await client.call<string>('POST', `/luis/api/v2.0/apps/import${values.name ? `?appName=${encodeURIComponent(values.name)}` : ''}`, json);
+    if (values.json) return printJson({ id });
+    console.log(`Imported ${file}: app ${id}`);
+  },
+});
+
+const exportApp = defineCommand({
+  summary: 'export a version of an app as LUIS JSON',
+  usage: 'luis app export <appId> [--version <v>] [--out <file>]',
+  description: 'Writes the LUIS JSON of a version (default: the active version) to --out or standard output.',
+  options: { ...REGION_OPTION, version: { type: 'string' }, out: { type: 'string' } },
+  optionHelp: `${REGION_HELP}\n  --version <v>      version id (default: the active version)\n  --out <file>       write to this file`,
+  positionals: { min: 1, max: 1, names: '<appId>' },
+  async action(values, [appId]) {
+    const client = await authoring(values);
+    const exported = await client.call<unknown>('GET', version(appId, await activeVersion(client, appId, values.version), '/export'));
+    if (values.out) {
+      writeFileSync(values.out, `${JSON.stringify(exported, null, 2)}\n`);
+      if (!values.json) console.log(`Wrote ${values.out}`);
+    } else {
+      printJson(exported);
+    }
+  },
+});
+
+const deleteApp = defineCommand({
+  summary: 'delete an app (owner only)',
+  usage: 'luis app delete <appId>',
+  description: 'Deletes an app with all its versions, publications and query logs.',
+  options: { ...REGION_OPTION },
+  optionHelp: REGION_HELP,
+  positionals: { min: 1, max: 1, names: '<appId>' },
+  async action(values, [appId]) {
+    const client = await authoring(values);
+    await client.call('DELETE', app(appId));
+    if (values.json) return printJson({ deleted: appId });
+    console.log(`Deleted app ${appId}.`);
+  },
+});
+
+const train = defineCommand({
+  summary: 'train a version and show progress until it is done',
+  usage: 'luis train <appId> [--version <v>]',
+  description: 'Queues training of a version (default: the active version) and polls its status until every model is trained or one fails.',
+  options: { ...REGION_OPTION, version: { type: 'string' } },
+  optionHelp: `${REGION_HELP}\n  --version <v>      version id (default: the active version)`,
+  positionals: { min: 1, max: 1, names: '<appId>' },
+  async action(values, [appId]) {
+    const client = await authoring(values);
+    const v = await activeVersion(client, appId, values.version);
+    const queued = await client.call<{ status: string }>('POST', version(appId, v, '/train'));
+    const started = Date.now();
+    const interactive = !values.json && process.stdout.isTTY;
+    for (;;) {
+      const models = await client.call<Array<{ details: { status: string; failureReason?: string } }>>('GET', version(appId, v, '/train'));
+      const done = models.filter((m) => m.details.status === 'Success' || m.details.status === 'UpToDate').length;
+      const failed = models.find((m) => m.details.status === 'Fail');
+      const line = `Training ${appId} version ${v}: ${done}/${models.length} models trained (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+      if (interactive) process.stdout.write(`\r${line}`);
+      if (failed) {
+        if (interactive) process.stdout.write('\n');
+        throw new CliError(`training failed: ${failed.details.failureReason ?? 'unknown reason'}`);
+      }
+      if (done === models.length) {
+        if (interactive) process.stdout.write('\n');
+        if (values.json) return printJson({ appId, versionId: v, status: queued.status === 'UpToDate' ? 'UpToDate' : 'Success', models: models.length });
+        if (!interactive) console.log(line);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  },
+});
+
+const publish = defineCommand({
+  summary: 'publish a trained version to production (or --staging)',
+  usage: 'luis publish <appId> [--version <v>] [--staging] [--publish-region <r,…>]',
+  description: 'Publishes a trained version to a slot, in the given publishing regions (default: every publishing region of the authoring region).',
+  options: { ...REGION_OPTION, version: { type: 'string' }, staging: { type: 'boolean' }, 'publish-region': { type: 'string' } },
+  optionHelp: `${REGION_HELP}\n  --version <v>      version id (default: the active version)\n  --staging          publish to the staging slot\n  --publish-region   comma-separated publishing regions`,
+  positionals: { min: 1, max: 1, names: '<appId>' },
+  async action(values, [appId]) {
+    const client = await authoring(values);
+    const v = await activeVersion(client, appId, values.version);
+    const info = await client.call<{ endpointUrl: string; endpointRegion: string; publishedDateTime: string }>('POST', app(appId, '/publish'), {
+      versionId: v, isStaging: values.staging ?? false, ...(values['publish-region'] ? { region: values['publish-region'] } : {}),
+    });
+    if (values.json) return printJson(info);
+    console.log(formatFields([['Version', v], ['Slot', values.staging ? 'staging' : 'production'], ['Regions', info.endpointRegion], ['Endpoint', info.endpointUrl], ['Published', info.publishedDateTime]]));
+  },
+});
+
+const assignKey = defineCommand({
+  summary: "assign a LUIS endpoint resource's key to an app",
+  usage: 'luis assign-key <appId> <resourceName>',
+  description: 'Lets the keys of one of your LUIS endpoint resources query the app (the Publish page\'s "add key").',
+  options: { ...REGION_OPTION },
+  optionHelp: REGION_HELP,
+  positionals: { min: 2, max: 2, names: '<appId> <resourceName>' },
+  async action(values, [appId, resourceName]) {
+    const client = await authoring(values);
+    await client.call('POST', app(appId, '/azureaccounts'), { accountName: resourceName });
+    if (values.json) return printJson({ appId, assigned: resourceName });
+    console.log(`Assigned the keys of ${resourceName} to app ${appId}.`);
+  },
+});
+
+const query = defineCommand({
+  summary: 'ask a published app for the intent and entities of an utterance',
+  usage: 'luis query <appId> "<utterance>" [--resource <name>] [--staging] [--v3]',
+  description: 'Predicts with the key of --resource (a LUIS endpoint resource assigned to the app), else with your authoring key (starter quota).',
+  options: { ...REGION_OPTION, resource: { type: 'string' }, staging: { type: 'boolean' }, v3: { type: 'boolean' } },
+  optionHelp: `${REGION_HELP}\n  --resource <name>  query with this LUIS endpoint resource's key\n  --staging          ask the staging slot\n  --v3               use the v3.0 prediction API (default v2.0)`,
+  positionals: { min: 2, max: 2, names: '<appId> "<utterance>"' },
+  async action(values, [appId, utterance]) {
+    const client = await authoring(values);
+    let base = client.base;
+    let key = client.key;
+    if (values.resource) {
+      const consoleClient = signedInClient(values.endpoint);
+      const resource = await consoleClient.call<ResourceWithKeysBody>('GET', `/resources/${encodeURIComponent(values.resource)}`);
+      key = (await consoleClient.call<{ key1: string }>('GET', `/resources/${encodeURIComponent(values.resource)}/keys`)).key1;
+      base = resource.endpoint.replace(/\/+$/, '');
+    }
+    const runtime = new LuisClient(base, key);
+    if (values.v3) {
+      const result = await runtime.call<any>('POST', `/luis/prediction/v3.0/apps/${encodeURIComponent(appId)}/slots/${values.staging ? 'staging' : 'production'}/predict?show-all-intents=true`, { query: utterance });
+      if (values.json) return printJson(result);
+      console.log(formatFields([['Top intent', `${result.prediction.topIntent} (${result.prediction.intents[result.prediction.topIntent]?.score})`]]));
+      console.log(JSON.stringify(result.prediction.entities, null, 2));
+      return;
+    }
+    const result = await runtime.call<any>('GET', `/luis/v2.0/apps/${encodeURIComponent(appId)}?verbose=true&q=${encodeURIComponent(utterance)}${values.staging ? '&staging=true' : ''}`);
+    if (values.json) return printJson(result);
+    console.log(formatFields([['Top intent', `${result.topScoringIntent.intent} (${result.topScoringIntent.score})`]]));
+    if (result.entities.length) {
+      console.log(`\n${formatTable(['entity', 'type', 'text', 'start', 'end'], result.entities.map((e: any) => [e.entity, e.type, utterance.slice(e.startIndex, e.endIndex + 1), String(e.startIndex), String(e.endIndex)]))}`);
+    }
+  },
+});
+
+const appCommand = commandGroup('luis app', 'create, list, import, export and delete LUIS apps', 'LUIS apps of the signed-in account.',
+  { create, list, import: importApp, export: exportApp, delete: deleteApp });
+
+export const luisCommand = commandGroup('luis', 'LUIS apps: import, train, publish, assign keys, query',
+  'Work with LUIS apps using the signed-in account\'s authoring key (from "portico account").',
+  { app: appCommand, train, publish, 'assign-key': assignKey, query });
