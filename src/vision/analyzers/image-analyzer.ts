@@ -29,8 +29,11 @@ export async function loadModels(): Promise<AnalyzerModels> {
   return { faces, objects, nsfw, text: await text };
 }
 
-/** Working resolution: face detection gains nothing above it, decoding and resizing get cheaper. */
-const WORKING_SIDE = 1024;
+/**
+ * Working resolution: face detection gains nothing above it, and at half of a
+ * 1920 px photo libjpeg decodes at reduced scale (shrink-on-load), twice as fast.
+ */
+const WORKING_SIDE = 960;
 const COLOR_SIDE = 100;
 const TYPE_SIDE = 256;
 
