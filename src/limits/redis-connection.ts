@@ -30,7 +30,33 @@ export interface RedisHealthEvents {
   down(reason: string): void;
 }
 
+/**
+ * How late this process's timers run: a command timeout that fires while the
+ * event loop is this far behind says more about our CPU than about Redis.
+ */
+class LoopLag {
+  private worst = 0;
+  private timer: NodeJS.Timeout;
+  constructor(periodMs = 20) {
+    let expected = performance.now() + periodMs;
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      // Decay so that one old stall does not excuse later timeouts.
+      this.worst = Math.max(now - expected, this.worst * 0.8);
+      expected = now + periodMs;
+    }, periodMs);
+    this.timer.unref();
+  }
+  get recentMs(): number {
+    return this.worst;
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
 export class RedisLink {
+  private lag = new LoopLag();
   readonly client: Redis;
   private up = false;
   private probing: NodeJS.Timeout | undefined;
@@ -54,6 +80,11 @@ export class RedisLink {
 
   get isUp(): boolean {
     return this.up;
+  }
+
+  /** True while this process's event loop runs well behind (it cannot judge Redis's speed then). */
+  get stalled(): boolean {
+    return this.lag.recentMs > REDIS_COMMAND_TIMEOUT_MS / 2;
   }
 
   /** Waits (up to 2 s) for the first connection, so a healthy start counts in Redis from its first call. */
@@ -116,6 +147,7 @@ export class RedisLink {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.lag.stop();
     clearInterval(this.probing);
     this.client.disconnect();
   }

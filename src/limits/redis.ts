@@ -14,6 +14,9 @@ import type { RedisLink } from './redis-connection.ts';
 import { quotaKey, rateKey } from './redis-keys.ts';
 import { ADMITTED, NEEDS_SEED, QUOTA_REFUSED, RATE_REFUSED, limitScripts, type LimitScripts } from './redis-scripts.ts';
 
+/** Attempts of one call while this process is stalled, each within the command timeout. */
+const MAX_ATTEMPTS = 4;
+
 /** Quota counters outlive their month by a week, so late calls near midnight still find them. */
 const QUOTA_TTL_AFTER_MONTH_MS = 7 * 86_400_000;
 
@@ -66,11 +69,19 @@ export class RedisLimiter implements Limiter {
   }
 
   async admit(req: LimitRequest): Promise<Admission> {
-    if (this.options.link.isUp) {
+    const link = this.options.link;
+    // One timeout is not yet an outage: a CPU-starved process fires its timers
+    // before reading replies that already arrived. So a timed-out call asks
+    // once more, and again while this process's own event loop is measurably
+    // behind; then Redis is marked down. An attempt that timed out may still
+    // have counted in Redis, which errs on the side of refusing, never of exceeding.
+    for (let attempt = 1; link.isUp; attempt++) {
       try {
         return await this.admitShared(req);
       } catch (err) {
-        this.options.link.markDown((err as Error).message);
+        const message = (err as Error).message;
+        const timedOut = /timed out/i.test(message);
+        if (!timedOut || attempt >= MAX_ATTEMPTS || (attempt >= 2 && !link.stalled)) link.markDown(message);
       }
     }
     return this.admitWhileDown(req);

@@ -33,7 +33,7 @@ describe('kill -9 of one process during load', () => {
     t.diagnostic(`responses ${counted}, stored ${stored}, requests cut off by the kill ${result.cutOff}, statuses ${JSON.stringify([...result.statuses])}`);
     assert.equal(count(result, 200), counted, 'every answered call is admitted');
     assert.ok(result.cutOff > 0 || result.failedStarts.length > 0, 'the kill must have hit calls in flight or refused new ones');
-    assert.ok(counted > 300, `load too light to tell (${counted} responses)`);
+    assert.ok(counted > 100, `load too light to tell (${counted} responses)`);
     // Nothing answered is lost; a call is stored without its answer only if
     // the kill fell between its commit and its reply, so only among those cut off.
     assert.ok(stored >= counted, `stored ${stored} < answered ${counted}: a counted call was lost`);

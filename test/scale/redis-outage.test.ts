@@ -52,12 +52,18 @@ async function twoWindows(key: string): Promise<LoadResult> {
   return runLoad({ urls: openUrls, path: '/test/echo', key, connectionsPerUrl: 8, until: start + 1900 });
 }
 
+/** Two windows of one 50/s allowance shared by both processes: at most 100 admitted, and the limit was reached. */
+function assertShared(result: LoadResult, when: string): void {
+  assert.ok(count(result, 429) > 0, `${when}: the load never reached the limit (${result.requests} calls), nothing to tell`);
+  assert.ok(count(result, 200) <= 100 && count(result, 200) >= 95, `${when}: admitted ${count(result, 200)} of a shared 100`);
+}
+
 describe('Redis unreachable during load', () => {
   it('stopped: fail-open limits each process on its own, fail-closed answers 503 quickly, and shared limits return when Redis starts again', async (t) => {
     const { key1 } = await createScaleResource(fleet.urls[0], 'outage-rate', TIERS.rate50);
     const shared = await twoWindows(key1);
     t.diagnostic(`before the outage: ${JSON.stringify([...shared.statuses])}`);
-    assert.equal(count(shared, 200), 100, 'two windows of one shared 50/s allowance');
+    assertShared(shared, 'before the outage');
 
     await redis.kill();
     const closed = await call(closedUrl, key1);
@@ -70,8 +76,9 @@ describe('Redis unreachable during load', () => {
     ]);
     t.diagnostic(`while Redis was down: fail-open ${JSON.stringify([...local.statuses])}, fail-closed ${JSON.stringify([...closedDuring.statuses])}`);
     assert.equal(count(local, 200) + count(local, 429), local.requests, 'fail-open serves: only 200 and 429');
-    // Each of the two processes grants the whole allowance in each window, and no more.
-    assert.equal(count(local, 200), 200);
+    // Each process grants at most the whole allowance in each window on its
+    // own (2 × 2 × 50), so together more than the shared allowance of 100.
+    assert.ok(count(local, 200) <= 200 && count(local, 200) > 100, `fail-open admitted ${count(local, 200)}`);
     assert.equal(count(closedDuring, 503), closedDuring.requests);
     assert.ok(Math.max(...closedDuring.latenciesMs) < 500, 'no call hangs');
 
@@ -81,7 +88,7 @@ describe('Redis unreachable during load', () => {
     await new Promise((r) => setTimeout(r, 500)); // the fail-open processes probe on their own
     const again = await twoWindows(key1);
     t.diagnostic(`after Redis returned: ${JSON.stringify([...again.statuses])}`);
-    assert.equal(count(again, 200), 100, 'one shared allowance again');
+    assertShared(again, 'after Redis returned');
   });
 
   it('frozen: commands time out within 100 ms, calls go on, and the month counter is raised to the stored usage when Redis answers', async (t) => {
@@ -107,11 +114,15 @@ describe('Redis unreachable during load', () => {
       // The fail-open processes hand their outage back when their probe finds Redis again.
       const deadline = Date.now() + 5000;
       while (Number(await client.get(key).catch(() => 0)) < 500 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      assert.equal(Number(await client.get(key)), 500, 'the month counter holds the 200 calls before and the 300 during the freeze');
+      // It holds the 200 calls before and the 300 during the freeze; the timed-out
+      // attempts (two per fail-open process at most) may still run when Redis
+      // resumes, which can only count a few calls twice, never lose one.
+      const raised = Number(await client.get(key));
+      assert.ok(raised >= 500 && raised <= 504, `month counter ${raised} after the freeze (stored 500)`);
       await untilStatus(closedUrl, key1, 200, 5000);
       // The fail-closed process's call after the freeze was counted in Redis and stored like any other.
       assert.equal(await fleet.storedCalls(name, true), 501);
-      assert.equal(Number(await client.get(key)), 501);
+      assert.equal(Number(await client.get(key)), raised + 1);
     } finally {
       client.disconnect();
     }

@@ -44,7 +44,7 @@ describe('four processes sharing PostgreSQL and Redis', () => {
     t.diagnostic(`accepted ${accepted} of ${result.requests} calls (allowance 250)`);
     assert.equal(result.failedStarts.length, 0);
     assert.equal(accepted + count(result, 429), result.requests, `only 200 and 429 expected: ${JSON.stringify([...result.statuses])}`);
-    assert.ok(result.requests > 500, `the load must exceed the allowance (sent ${result.requests})`);
+    assert.ok(count(result, 429) >= 5, `the load must exceed the allowance in every window (sent ${result.requests})`);
     assert.ok(Math.abs(accepted - 250) <= 5, `accepted ${accepted} of ${result.requests}, allowance 250`);
   });
 

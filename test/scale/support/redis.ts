@@ -85,7 +85,7 @@ export class PrivateRedis {
   }
 
   client(): Redis {
-    const c = new Redis(this.url, { maxRetriesPerRequest: 0 });
+    const c = new Redis(this.url);
     c.on('error', () => undefined);
     return c;
   }
