@@ -8,6 +8,7 @@
 // Options: --connections 50 --duration 5 (seconds per run) --rounds 3 --warmup 3
 //          --cpu-prof <dir> (profile the server process into <dir>)
 //          --only gateway (run one variant: bare, gateway or no-writes; for profiling)
+//          --postgres (store in a fresh database on the PostgreSQL at 127.0.0.1:5432 instead of SQLite)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startChildServer, type ChildServer } from '../../test/support/child-server.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/support/postgres.ts';
 import type { BenchRequest, BenchStats } from './server.ts';
 
 const { values: flags } = parseArgs({
@@ -25,6 +27,7 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '3' },
     'cpu-prof': { type: 'string' },
     only: { type: 'string' },
+    postgres: { type: 'boolean' },
   },
 });
 const CONNECTIONS = Number(flags.connections);
@@ -116,7 +119,8 @@ async function main(): Promise<void> {
   if (flags.only !== undefined && !only) throw new Error(`--only must be one of ${VARIANTS.map((v) => v.id).join(', ')}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-gateway-'));
   const profileDir = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : undefined;
-  const server = await startChildServer(fileURLToPath(new URL('./server.ts', import.meta.url)), [dataDir], {
+  const database: TestDatabase | undefined = flags.postgres ? await createTestDatabase() : undefined;
+  const server = await startChildServer(fileURLToPath(new URL('./server.ts', import.meta.url)), database ? [dataDir, database.url] : [dataDir], {
     execArgv: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
   });
   try {
@@ -144,7 +148,7 @@ async function main(): Promise<void> {
       };
     });
     const [bare, gateway, noWrites] = summary;
-    console.log(`\n### Gateway benchmark (${CONNECTIONS} connections, loopback, SQLite, median of ${ROUNDS} × ${DURATION} s)\n`);
+    console.log(`\n### Gateway benchmark (${CONNECTIONS} connections, loopback, ${database ? 'PostgreSQL' : 'SQLite'}, median of ${ROUNDS} × ${DURATION} s)\n`);
     console.log('| route | req/s | p50 ms | p99 ms | throughput vs bare | p99 added | server CPU µs/req | CPU-bound throughput vs bare |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const s of summary) {
@@ -159,6 +163,7 @@ async function main(): Promise<void> {
       + `metering writes cost ${(gateway.cpu - noWrites.cpu).toFixed(1)} µs of server CPU per call, ${fmt((1 - gateway.rps / noWrites.rps) * 100, 1)}% of throughput and ${(gateway.p99 - noWrites.p99).toFixed(2)} ms at p99.`);
   } finally {
     await server.stop();
+    await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (profileDir) console.error(`server CPU profile written to ${profileDir}`);

@@ -94,10 +94,16 @@ export class UsageRecorder {
     if (this.pending === batch) this.pending = undefined;
     try {
       const lastUse = this.lastUseToWrite(batch.calls);
-      await this.db.transaction().execute(async (tx) => {
-        await addUsage(tx, aggregate(batch.calls));
-        if (lastUse.size) await touchResources(tx, lastUse);
-      });
+      const rows = aggregate(batch.calls);
+      if (lastUse.size === 0) {
+        // One multi-row upsert is atomic on its own: no BEGIN/COMMIT round trips.
+        await addUsage(this.db, rows);
+      } else {
+        await this.db.transaction().execute(async (tx) => {
+          await addUsage(tx, rows);
+          await touchResources(tx, lastUse);
+        });
+      }
       for (const [id, at] of lastUse) this.lastUseWritten.set(id, at);
       this.batches++;
       batch.resolve();
