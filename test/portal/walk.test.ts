@@ -1,7 +1,9 @@
 // A new user's first visit to the portal, in Debian's Chromium against a real
-// server on a fresh data folder: sign up, find the authoring key, create
-// resources, rotate a key and watch the API refuse the old one, and see the
-// calls in the usage chart. Every page is photographed at desktop and phone size.
+// server on a fresh data folder: sign up, find the authoring key, create a LUIS
+// resource, import a LUIS app, train, test and publish it, assign the
+// resource's key and call the endpoint URL the page shows; create a Computer
+// Vision resource, rotate a key and watch the API refuse the old one, and see
+// the calls in the usage chart. Every page is photographed at desktop and phone size.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,8 +11,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { visionService } from '../../src/vision/service.ts';
+import { loadServices } from '../../src/services.ts';
 import { buildPortal, launchChromium, screenshot, SIZES, watchPageErrors, type SizeName } from './support/browser.ts';
 
+const LUIS_APP_FILE = join(process.cwd(), '..', 'shared', 'fixtures', 'luis-apps', 'home-automation.json');
 const IMAGE = readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'images', 'checker-64.png'));
 const email = `walker-${Date.now()}@example.com`;
 const password = 'a long enough secret';
@@ -20,6 +24,13 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
+let appId = '';
+
+/** Every mounted service, with Computer Vision added while loadServices() does not list it yet. */
+async function allServices() {
+  const services = await loadServices();
+  return services.some((s) => s.name === 'vision') ? services : [...services, visionService()];
+}
 
 async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: T }> {
   // Called from inside the page so that the session cookie the portal got is used.
@@ -72,7 +83,7 @@ async function revealed(label: string): Promise<string> {
 describe('the portal, walked by a new user in Chromium', () => {
   before(async () => {
     buildPortal();
-    server = await startTestServer({ services: [visionService()] });
+    server = await startTestServer({ services: await allServices() });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: SIZES.desktop });
     context.setDefaultTimeout(10_000);
@@ -159,6 +170,104 @@ describe('the portal, walked by a new user in Chromium', () => {
     await createResource('my-luis', 'LUIS', 'F0', 'westus');
     await page.getByText('LUIS · F0 · westus').waitFor();
     await page.getByText('Active', { exact: true }).waitFor();
+  });
+
+  it('imports a LUIS app from an exported JSON file and opens it on its intents', async () => {
+    await nav('LUIS apps').click();
+    await page.getByRole('heading', { name: 'LUIS apps', exact: true }).waitFor();
+    await page.getByText('No apps in westus yet').waitFor();
+    await page.getByRole('button', { name: 'Import app' }).click();
+    await page.getByLabel('App file (.json)').setInputFiles(LUIS_APP_FILE);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Home Automation', exact: true }).waitFor();
+    appId = page.url().match(/#\/luis\/([0-9a-f-]{36})/)?.[1] ?? '';
+    assert.match(appId, /^[0-9a-f-]{36}$/, 'the app page URL names the new app');
+    const intents = page.getByRole('list', { name: 'Intents' });
+    await intents.getByRole('button', { name: /HomeAutomation/ }).waitFor();
+    await intents.getByRole('button', { name: /None/ }).waitFor();
+    const utterances = page.getByRole('list', { name: 'Utterances of HomeAutomation' });
+    await utterances.getByRole('button', { name: 'Delete “breezeway on please”' }).waitFor();
+    // The stored label shows as a highlighted entity within the utterance.
+    await utterances.getByRole('listitem').filter({ hasText: 'on please' }).locator('mark', { hasText: 'breezeway' }).first().waitFor();
+    await screenshot(page, 'luis-app-intents', 'desktop');
+  });
+
+  it('trains the app, showing the models trained so far until every model is done', async () => {
+    const status = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Models trained' }) });
+    assert.equal(await page.getByText('Training failed').count(), 0, 'a never-trained app is not shown as failed');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByRole('button', { name: 'Training…' }).waitFor();
+    await status.getByText('Trained', { exact: true }).waitFor({ timeout: 60_000 });
+    const bar = status.getByRole('progressbar');
+    assert.equal(await bar.getAttribute('value'), await bar.getAttribute('max'), 'every model is trained');
+    assert.ok(Number(await bar.getAttribute('max')) >= 2, 'one bar step per model');
+    await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+  });
+
+  it('tests an utterance in the Test panel: top intent, every score and the entities', async () => {
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    const panel = page.getByRole('complementary', { name: 'Test' });
+    await panel.getByLabel('Type a test utterance and press Enter').fill('turn on the kitchen lights');
+    await panel.getByLabel('Type a test utterance and press Enter').press('Enter');
+    // The service predicts with published models only: the panel offers the staging slot.
+    await panel.getByRole('button', { name: 'Publish 0.1 to staging and test' }).click();
+    await panel.getByTestId('top-intent').filter({ hasText: 'HomeAutomation' }).waitFor({ timeout: 20_000 });
+    const scores = panel.getByRole('table', { name: 'Intent scores' });
+    await scores.getByRole('row', { name: /HomeAutomation/ }).waitFor();
+    await scores.getByRole('row', { name: /None/ }).waitFor();
+    const entities = panel.getByRole('table', { name: 'Entities' });
+    await entities.getByRole('row', { name: /Room\s+kitchen/ }).waitFor();
+    await entities.getByRole('row', { name: /Device\s+lights/ }).waitFor();
+    await screenshot(page, 'luis-app-test', 'desktop');
+    await panel.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it("publishes to production, offering only the publishing regions of the app's authoring region", async () => {
+    await page.getByRole('navigation', { name: 'App sections' }).getByRole('link', { name: 'Publish' }).click();
+    const catalog = await api<{ authoringRegions: Record<string, string[]> }>('/api/catalog');
+    const allowed = catalog.body.authoringRegions.westus;
+    const regions = page.getByRole('group', { name: /^Regions/ });
+    await regions.getByRole('checkbox').first().waitFor();
+    const offered = await regions.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.parentElement!.textContent!.trim()));
+    assert.deepEqual(offered, allowed);
+    assert.equal(offered.includes('westeurope'), false, 'a region of another authoring region is not offered');
+    await regions.getByRole('checkbox', { name: 'westus', exact: true }).uncheck();
+    await page.getByRole('button', { name: 'Publish 0.1 to production' }).click();
+    await page.getByText('Choose at least one region to publish to.').waitFor();
+    await regions.getByRole('checkbox', { name: 'westus', exact: true }).check();
+    await regions.getByRole('checkbox', { name: 'eastus', exact: true }).check();
+    await page.getByRole('button', { name: 'Publish 0.1 to production' }).click();
+    await page.getByText('Version 0.1 is published to the production slot in westus, eastus.').waitFor();
+  });
+
+  it("assigns the LUIS resource's key, and the endpoint URL the page shows answers with the intent", async () => {
+    await page.getByLabel('LUIS resource').selectOption('my-luis');
+    await page.getByRole('button', { name: 'Assign resource' }).click();
+    await page.getByRole('button', { name: 'Assigned' }).waitFor();
+    const url = await page.getByLabel(/^Endpoint URL for my-luis/).inputValue();
+    const keys = await api<{ key1: string }>('/api/resources/my-luis/keys');
+    assert.ok(url.includes(`subscription-key=${keys.body.key1}`), `the URL carries my-luis key1: ${url}`);
+    assert.ok(url.includes(`/luis/v2.0/apps/${appId}?`), url);
+    assert.ok(url.endsWith('q='), 'ready to paste: the utterance goes last');
+    await screenshot(page, 'luis-app-publish', 'desktop');
+    const res = await fetch(`${url}${encodeURIComponent('turn off the bedroom lights')}`);
+    assert.equal(res.status, 200);
+    const prediction = await res.json() as { query: string; topScoringIntent: { intent: string } };
+    assert.equal(prediction.query, 'turn off the bedroom lights');
+    assert.equal(prediction.topScoringIntent.intent, 'HomeAutomation');
+  });
+
+  it("shows the endpoint call in the LUIS resource's usage", async () => {
+    await nav('Resources').click();
+    await page.getByRole('link', { name: 'my-luis' }).click();
+    await page.getByRole('heading', { name: /^my-luis/ }).waitFor();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh' }).waitFor();
+    const total = await page.getByTestId('usage-total').innerText();
+    assert.match(total, /^1 calls? in the last 30 days/, total);
+    await nav('LUIS apps').click();
+    await page.getByRole('link', { name: 'Home Automation' }).waitFor();
+    await screenshot(page, 'luis-apps', 'desktop');
   });
 
   it('creates a ComputerVision resource and lists both', async () => {
@@ -260,7 +369,14 @@ describe('the portal, walked by a new user in Chromium', () => {
       ['resource-create', '/#/resources/new', ['phone']],
       ['resource-detail', '/#/resources/my-vision', ['phone']],
       ['account-settings', '/#/account', ['phone']],
-      ['luis-apps', '/#/luis', ['desktop', 'phone']],
+      ['luis-apps', '/#/luis', ['phone']],
+      ['luis-app-intents', `/#/luis/${appId}/intents`, ['phone']],
+      ['luis-app-entities', `/#/luis/${appId}/entities`, ['desktop', 'phone']],
+      ['luis-app-patterns', `/#/luis/${appId}/patterns`, ['desktop', 'phone']],
+      ['luis-app-phraselists', `/#/luis/${appId}/phraselists`, ['desktop', 'phone']],
+      ['luis-app-versions', `/#/luis/${appId}/versions`, ['desktop', 'phone']],
+      ['luis-app-publish', `/#/luis/${appId}/publish`, ['phone']],
+      ['luis-app-collaborators', `/#/luis/${appId}/collaborators`, ['desktop', 'phone']],
       ['computer-vision', '/#/vision', ['phone']],
     ];
     for (const [name, path, sizes] of shots) {
@@ -270,7 +386,15 @@ describe('the portal, walked by a new user in Chromium', () => {
         await shot.goto(`${server.url}${path}`);
         await shot.locator('main h1').first().waitFor();
         await shot.waitForLoadState('networkidle');
+        await shot.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
         await screenshot(shot, name, size);
+        if (name === 'luis-app-intents' && size === 'phone') {
+          await shot.getByRole('button', { name: 'Test', exact: true }).click();
+          await shot.getByLabel('Type a test utterance and press Enter').fill('turn on the kitchen lights');
+          await shot.getByLabel('Type a test utterance and press Enter').press('Enter');
+          await shot.getByTestId('top-intent').waitFor();
+          await screenshot(shot, 'luis-app-test', 'phone');
+        }
         await shot.close();
       }
     }

@@ -61,6 +61,12 @@ describe('training progress', () => {
   it('is untrained before anything was queued', () => {
     expect(trainingSummary([]).state).toBe('untrained');
   });
+
+  it('does not call a never-trained version failed (each model reports Fail with the reason NeedsTraining)', () => {
+    const never = { details: { status: 'Fail', failureReason: 'NeedsTraining: this version has not been trained yet; POST .../train' } };
+    expect(trainingSummary([never, never])).toEqual({ done: 0, total: 2, state: 'untrained' });
+    expect(trainingSummary([never, { details: { status: 'Fail', failureReason: 'FewLabels' } }]).state).toBe('failed');
+  });
 });
 
 describe('the ready-to-paste endpoint URL', () => {

@@ -5,23 +5,27 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** From a 429 answer's Retry-After header, when it named a number of seconds. */
+  readonly retryAfterSeconds?: number;
+  constructor(status: number, code: string, message: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 type ErrorBody = { error?: { code?: unknown; message?: unknown } };
 
-function errorFrom(status: number, statusText: string, body: unknown): ApiError {
+function errorFrom(status: number, statusText: string, body: unknown, retryAfter: string | null = null): ApiError {
   const error = (body as ErrorBody | null)?.error;
   const code = error?.code !== undefined ? String(error.code) : String(status);
   const message = typeof error?.message === 'string' && error.message
     ? error.message
     : `The server answered ${status}${statusText ? ` ${statusText}` : ''}.`;
-  return new ApiError(status, code, message);
+  const seconds = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+  return new ApiError(status, code, message, seconds);
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -64,7 +68,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiError(0, 'NetworkError', 'Cannot reach the Portico server. Check that it is running and try again.');
   }
   const payload = await readBody(response);
-  if (!response.ok) throw errorFrom(response.status, response.statusText, payload);
+  if (!response.ok) throw errorFrom(response.status, response.statusText, payload, response.headers?.get?.('Retry-After') ?? null);
   return payload as T;
 }
 

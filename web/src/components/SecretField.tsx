@@ -10,7 +10,7 @@ type SecretFieldProps = {
 
 export const MASK = '••••••••••••••••••••••••••••••••';
 
-async function copyText(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) {
     await navigator.clipboard.writeText(text);
     return;

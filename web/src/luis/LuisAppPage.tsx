@@ -4,15 +4,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useResources } from '../api/queries.ts';
-import { consoleApi } from '../api/console.ts';
 import { Field } from '../components/Field.tsx';
-import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
-import type { CharLabel, LuisClient } from './api.ts';
-import { addLabel, charSegments, endpointUrl, tokenSegments, trainingSummary, type Segment } from './labels.ts';
+import { ErrorMessage, Loading } from '../components/Status.tsx';
+import type { CharLabel } from './api.ts';
+import { addLabel, charSegments, tokenSegments, trainingSummary, type Segment } from './labels.ts';
+import type { Ctx } from './ctx.ts';
+import { PublishSection } from './PublishSection.tsx';
+import { TestPanel } from './TestPanel.tsx';
 import { downloadJson, readJsonFile, useLuis } from './useLuis.ts';
 
-type Ctx = { client: LuisClient; appId: string; version: string; region: string };
 
 function useInvalidate(ctx: Ctx) {
   const qc = useQueryClient();
@@ -291,61 +291,6 @@ function VersionsSection({ ctx, onUse }: { ctx: Ctx; onUse: (v: string) => void 
   );
 }
 
-function PublishSection({ ctx, authoringKey }: { ctx: Ctx; authoringKey: string }) {
-  const [staging, setStaging] = useState(false);
-  const [result, setResult] = useState<{ url: string; region: string } | null>(null);
-  const resources = useResources();
-  const qc = useQueryClient();
-  const assigned = useQuery({ queryKey: ['luis', ctx.region, ctx.appId, 'azureaccounts'], queryFn: () => ctx.client.azureAccounts(ctx.appId) });
-  const luisResources = resources.data?.filter((r) => r.kind === 'LUIS') ?? [];
-  const [resourceName, setResourceName] = useState('');
-  const chosen = luisResources.find((r) => r.name === resourceName) ?? luisResources[0];
-  const keys = useQuery({ queryKey: ['resources', chosen?.name ?? '', 'keys'], queryFn: () => consoleApi.keys(chosen!.name), enabled: Boolean(chosen) });
-  const publish = useMutation({
-    mutationFn: () => ctx.client.publish(ctx.appId, { versionId: ctx.version, isStaging: staging, region: chosen?.region }),
-    onSuccess: (r) => setResult({ url: r.endpointUrl, region: r.endpointRegion }),
-  });
-  const assign = useMutation({
-    mutationFn: () => ctx.client.assignAzureAccount(ctx.appId, { azureSubscriptionId: 'portico', resourceGroup: 'portico', accountName: chosen!.name }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['luis', ctx.region, ctx.appId, 'azureaccounts'] }),
-  });
-  const isAssigned = Boolean(chosen && assigned.data?.some((a) => a.accountName === chosen.name));
-  const url = chosen ? endpointUrl(chosen.endpoint ?? '/', ctx.appId, isAssigned && keys.data ? keys.data.key1 : authoringKey, staging) : null;
-  return (
-    <section className="card" aria-label="Publish">
-      <h2>Publish</h2>
-      <fieldset className="field">
-        <legend>Slot</legend>
-        <label className="check"><input type="radio" name="slot" checked={!staging} onChange={() => setStaging(false)} /> Production</label>
-        <label className="check"><input type="radio" name="slot" checked={staging} onChange={() => setStaging(true)} /> Staging</label>
-      </fieldset>
-      <div className="form-actions"><button type="button" className="button button-primary" onClick={() => publish.mutate()} disabled={publish.isPending}>{publish.isPending ? 'Publishing…' : `Publish ${ctx.version} to ${staging ? 'staging' : 'production'}`}</button></div>
-      <ErrorMessage error={publish.error} title="Publishing failed." />
-      {result && <Notice tone="success">Published to {result.region}.</Notice>}
-      <h3>Endpoint keys</h3>
-      <p className="muted">Queries sent with your authoring key use its small starter quota. Assign a LUIS resource from the publishing regions of {ctx.region} and query with its key.</p>
-      {resources.isPending && <Loading label="Loading your LUIS resources…" />}
-      {resources.data && luisResources.length === 0 && <Notice>You have no LUIS resource yet. <Link to="/resources/new">Create one</Link> to get endpoint keys.</Notice>}
-      {luisResources.length > 0 && (
-        <div className="inline-form">
-          <label htmlFor="assign-resource">LUIS resource</label>
-          <select id="assign-resource" value={chosen?.name} onChange={(e) => setResourceName(e.target.value)}>
-            {luisResources.map((r) => <option key={r.name} value={r.name}>{`${r.name} (${r.region}, ${r.tier})`}</option>)}
-          </select>
-          <button type="button" className="button" onClick={() => assign.mutate()} disabled={isAssigned || assign.isPending}>{isAssigned ? 'Assigned' : 'Assign resource'}</button>
-        </div>
-      )}
-      <ErrorMessage error={assign.error ?? assigned.error} title="The resource was not assigned." />
-      {url && (
-        <div className="endpoint-url">
-          <label htmlFor="endpoint-url">Example query (add your utterance after <code>q=</code>)</label>
-          <textarea id="endpoint-url" className="mono" readOnly rows={3} value={url} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-      )}
-    </section>
-  );
-}
-
 function CollaboratorsSection({ ctx }: { ctx: Ctx }) {
   const qc = useQueryClient();
   const perms = useQuery({ queryKey: ['luis', ctx.region, ctx.appId, 'permissions'], queryFn: () => ctx.client.permissions(ctx.appId) });
@@ -393,36 +338,6 @@ function TrainButton({ ctx }: { ctx: Ctx }) {
   );
 }
 
-function TestPanel({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
-  const [q, setQ] = useState('');
-  const test = useMutation({ mutationFn: (text: string) => ctx.client.predict(ctx.appId, text, false) });
-  return (
-    <aside className="test-panel card" aria-label="Test">
-      <div className="card-header-row"><h2>Test</h2><button type="button" className="button button-link" onClick={onClose}>Close</button></div>
-      <form onSubmit={(e) => { e.preventDefault(); if (q.trim()) test.mutate(q.trim()); }}>
-        <label htmlFor="test-utterance">Type a test utterance and press Enter</label>
-        <input id="test-utterance" value={q} onChange={(e) => setQ(e.target.value)} />
-      </form>
-      <p className="muted small">Queries the last published production slot with your authoring key.</p>
-      {test.isPending && <Loading label="Predicting…" />}
-      <ErrorMessage error={test.error} />
-      {test.data && (
-        <div className="test-result" aria-live="polite">
-          <p>Top intent: <strong data-testid="top-intent">{test.data.topScoringIntent?.intent}</strong> ({test.data.topScoringIntent?.score.toFixed(3)})</p>
-          <table className="table compact" aria-label="Intent scores">
-            <tbody>{test.data.intents?.map((i) => <tr key={i.intent}><td>{i.intent}</td><td>{i.score.toFixed(3)}</td></tr>)}</tbody>
-          </table>
-          {test.data.entities && test.data.entities.length > 0 && (
-            <table className="table compact" aria-label="Entities">
-              <tbody>{test.data.entities.map((e, i) => <tr key={i}><td>{e.type}</td><td>{e.entity}</td></tr>)}</tbody>
-            </table>
-          )}
-        </div>
-      )}
-    </aside>
-  );
-}
-
 const SECTIONS = [
   ['intents', 'Intents'], ['entities', 'Entities'], ['patterns', 'Patterns'], ['phraselists', 'Phrase lists'],
   ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'],
@@ -431,7 +346,7 @@ const SECTIONS = [
 export function LuisAppPage() {
   const { appId = '', section = 'intents' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { client, region, account } = useLuis();
+  const { client, region } = useLuis();
   const [testing, setTesting] = useState(false);
   const app = useQuery({ queryKey: ['luis', region, appId, 'info'], queryFn: () => client!.app(appId), enabled: Boolean(client) });
   const version = params.get('version') ?? app.data?.activeVersion ?? '';
@@ -462,7 +377,7 @@ export function LuisAppPage() {
           {section === 'patterns' && <PatternsSection ctx={ctx} />}
           {section === 'phraselists' && <PhraseListsSection ctx={ctx} />}
           {section === 'versions' && <VersionsSection ctx={ctx} onUse={(v) => setParams({ version: v })} />}
-          {section === 'publish' && <PublishSection ctx={ctx} authoringKey={account.data?.authoringKeys[region]?.key1 ?? ''} />}
+          {section === 'publish' && <PublishSection ctx={ctx} />}
           {section === 'collaborators' && <CollaboratorsSection ctx={ctx} />}
         </div>
         {testing && <TestPanel ctx={ctx} onClose={() => setTesting(false)} />}

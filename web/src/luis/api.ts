@@ -3,6 +3,7 @@
 // as any LUIS client would call them.
 import { request } from '../api/client.ts';
 import type { Account } from '../api/types.ts';
+import { pacerFor } from './pacer.ts';
 
 export type AppInfo = {
   id: string;
@@ -12,8 +13,10 @@ export type AppInfo = {
   activeVersion?: string;
   versionsCount?: number;
   createdDateTime?: string;
-  endpoints?: Record<string, unknown>;
+  /** Where the app answers, per slot (PRODUCTION, STAGING). */
+  endpoints?: Record<string, SlotEndpoint | undefined>;
 };
+export type SlotEndpoint = { versionId: string; isStaging: boolean; endpointUrl: string; region: string; endpointRegion: string; publishedDateTime?: string };
 export type Intent = { id: string; name: string };
 export type Entity = { id: string; name: string; readableType?: string; typeId?: number };
 export type TokenLabel = { entityName: string; startTokenIndex: number; endTokenIndex: number };
@@ -23,7 +26,7 @@ export type ModelTraining = { modelId: string; details: { statusId: number; stat
 export type Version = { version: string; createdDateTime?: string; lastModifiedDateTime?: string; trainingStatus?: string; intentsCount?: number; entitiesCount?: number; exampleUtterancesCount?: number };
 export type PatternRule = { id: string; pattern: string; intent: string };
 export type PhraseList = { id: number; name: string; phrases: string; isExchangeable: boolean; isActive?: boolean };
-export type PublishResult = { endpointUrl: string; 'subscription-key'?: string; endpointRegion: string; isStaging: boolean; publishedDateTime?: string };
+export type PublishResult = { versionId: string; endpointUrl: string; region: string; endpointRegion: string; failedRegions?: string; isStaging: boolean; publishedDateTime?: string };
 export type AzureAccount = { azureSubscriptionId: string; resourceGroup: string; accountName: string };
 export type Permissions = { owner: string; emails: string[] };
 export type Prediction = {
@@ -53,8 +56,9 @@ const enc = encodeURIComponent;
 export function luisClient(c: LuisConnection) {
   const headers = { 'Ocp-Apim-Subscription-Key': c.key };
   const authoring = `${c.base}luis/api/v2.0`;
+  const paced = pacerFor(c.key);
   const call = <T>(path: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE' = 'GET', body?: unknown) =>
-    request<T>(`${authoring}${path}`, { method, body, headers });
+    paced(() => request<T>(`${authoring}${path}`, { method, body, headers }));
   const v = (appId: string, version: string) => `/apps/${enc(appId)}/versions/${enc(version)}`;
   return {
     apps: () => call<AppInfo[]>('/apps/?take=500'),
@@ -94,7 +98,7 @@ export function luisClient(c: LuisConnection) {
     removeCollaborator: (appId: string, email: string) => call<unknown>(`/apps/${enc(appId)}/permissions`, 'DELETE', { email }),
     /** The v2.0 prediction endpoint with the authoring key, as the LUIS portal's Test panel does. */
     predict: (appId: string, q: string, staging: boolean) =>
-      request<Prediction>(`${c.base}luis/v2.0/apps/${enc(appId)}?verbose=true&staging=${staging}&log=false&q=${enc(q)}`, { headers }),
+      paced(() => request<Prediction>(`${c.base}luis/v2.0/apps/${enc(appId)}?verbose=true&staging=${staging}&log=false&q=${enc(q)}`, { headers })),
   };
 }
 

@@ -45,11 +45,17 @@ export function tokenSegments(tokens: string[], labels: TokenLabel[]): Segment[]
   return out;
 }
 
+type ModelStatus = { details: { status: string; failureReason?: string | null } };
+
+/** A version never trained reports each model as Fail with the reason NeedsTraining: that is not a failure. */
+const neverTrained = (m: ModelStatus) => m.details.status === 'Fail' && /^NeedsTraining\b/.test(m.details.failureReason ?? '');
+
 /** Training is done when every model reports Success or UpToDate; failed when any Fail. */
-export function trainingSummary(models: { details: { status: string } }[]): { done: number; total: number; state: 'training' | 'trained' | 'failed' | 'untrained' } {
+export function trainingSummary(models: ModelStatus[]): { done: number; total: number; state: 'training' | 'trained' | 'failed' | 'untrained' } {
   const total = models.length;
+  if (total > 0 && models.every(neverTrained)) return { done: 0, total, state: 'untrained' };
   const done = models.filter((m) => m.details.status === 'Success' || m.details.status === 'UpToDate').length;
-  if (models.some((m) => m.details.status === 'Fail')) return { done, total, state: 'failed' };
+  if (models.some((m) => m.details.status === 'Fail' && !neverTrained(m))) return { done, total, state: 'failed' };
   if (total > 0 && done === total) return { done, total, state: 'trained' };
   if (models.some((m) => m.details.status === 'InProgress' || m.details.status === 'Queued')) return { done, total, state: 'training' };
   return { done, total, state: 'untrained' };
