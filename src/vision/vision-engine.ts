@@ -74,6 +74,14 @@ function describeFrom(e: ImageEvidence, tags: ImageTag[], maxCandidates: number)
   };
 }
 
+/** Degrees normalised to Read's range (-180, 180], two decimals. */
+export function readAngle(degrees: number): number {
+  let a = degrees % 360;
+  if (a <= -180) a += 360;
+  if (a > 180) a -= 360;
+  return Math.round(a * 100) / 100;
+}
+
 export class VisionEngine {
   private readonly pool: WorkerPool<VisionJob, unknown>;
   private readonly workers: number;
@@ -182,7 +190,7 @@ export class VisionEngine {
         page: pages[i],
         ...(language ? { language } : {}),
         // Read's angle is the text's rotation in the page as given, in degrees (-180, 180].
-        angle: Math.round((skewDegrees - (r.turn > 180 ? r.turn - 360 : r.turn)) * 100) / 100,
+        angle: readAngle(skewDegrees - r.turn),
         width: sideways ? r.height : r.width,
         height: sideways ? r.width : r.height,
         unit: 'pixel' as const,

@@ -137,6 +137,18 @@ describe('Computer Vision through the official SDK', () => {
     for (const w of r.regions![0].lines![0].words!) assert.match(w.boundingBox!, /^\d+,\d+,\d+,\d+$/);
   });
 
+  it('detects that text lies on its side: orientation and Read angle say which way, words come back upright', async () => {
+    const turned = await sharp(text).rotate(90).png().toBuffer();
+    const r = await client.recognizePrintedTextInStream(true, turned);
+    assert.equal(r.orientation, 'Right');
+    assert.deepEqual(r.regions!.flatMap((g) => g.lines!.map((l) => l.words!.map((w) => w.text).join(' '))), TEXT_LINES);
+    const read = await pollRead(client, (await client.readInStream(turned)).operationLocation);
+    const page = read.analyzeResult!.readResults[0];
+    assert.equal(page.angle, 90);
+    assert.deepEqual([page.width, page.height], [(await sharp(turned).metadata()).width, (await sharp(turned).metadata()).height]);
+    assert.deepEqual(page.lines.map((l) => l.text), TEXT_LINES);
+  });
+
   it('recognizePrintedText by URL reads the same words', async () => {
     const r = await client.recognizePrintedText(false, `${images.url}/text.png`);
     assert.equal(r.orientation, 'NotDetected');

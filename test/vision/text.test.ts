@@ -3,7 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ocrRegions, readLines, readableBlocks } from '../../src/vision/text/text-layout.ts';
-import { unturn } from '../../src/vision/analyzers/text-reading.ts';
+import { runsSideways, unturn } from '../../src/vision/analyzers/text-reading.ts';
+import { readAngle } from '../../src/vision/vision-engine.ts';
 import { ReadOperations, READ_RESULT_LIFETIME_MS } from '../../src/vision/read/read-operations.ts';
 import { pages, visualFeatures } from '../../src/vision/http/query.ts';
 import type { RecognizedPage } from '../../src/vision/text/tesseract.ts';
@@ -41,6 +42,15 @@ describe('text layout', () => {
     assert.deepEqual(back(0, 200), [200, 100]);
     assert.deepEqual(unturn(180, 200, 100)(0, 0), [200, 100]);
     assert.deepEqual(unturn(270, 100, 200)(0, 200), [0, 0]);
+  });
+});
+
+describe('orientation', () => {
+  it('notices lines that run up the page, and normalises Read angles to (-180, 180]', () => {
+    const tall = { x0: 0, y0: 0, x1: 30, y1: 400 };
+    assert.equal(runsSideways([{ box: tall, lines: [{ box: tall, words: [{ text: 'Portico', confidence: 0.9, box: tall }] }] }]), true);
+    assert.equal(runsSideways(readableBlocks(page)), false);
+    assert.deepEqual([-180, 180, -270, 90, 0.004].map(readAngle), [180, 180, 90, 90, 0]);
   });
 });
 

@@ -41,6 +41,26 @@ function score(blocks: RecognizedBlock[]): number {
   return blocks.flatMap((b) => b.lines.flatMap((l) => l.words)).reduce((s, w) => s + w.confidence * w.text.length, 0);
 }
 
+/**
+ * Whether most of the text runs up or down the page: tesseract reads such lines
+ * (with fair confidence) without saying that the page was on its side.
+ */
+export function runsSideways(blocks: RecognizedBlock[]): boolean {
+  let vertical = 0, total = 0;
+  for (const line of blocks.flatMap((b) => b.lines)) {
+    const chars = line.words.reduce((n, w) => n + w.text.length, 0);
+    if (chars < 4) continue;
+    total += chars;
+    if (line.box.y1 - line.box.y0 > 1.5 * (line.box.x1 - line.box.x0)) vertical += chars;
+  }
+  return total > 0 && vertical / total > 0.5;
+}
+
+/** A sideways reading counts for half: an upright reading of the same words is the better one. */
+function uprightScore(blocks: RecognizedBlock[]): number {
+  return score(blocks) * (runsSideways(blocks) ? 0.5 : 1);
+}
+
 export async function readText(
   recognizer: TextRecognizer,
   bytes: Buffer,
@@ -54,11 +74,13 @@ export async function readText(
   if (options.detectOrientation) {
     const raw = first.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));
     const unsure = raw.filter((w) => w.confidence < MIN_WORD_CONFIDENCE).length;
-    if (raw.length >= 3 && unsure / raw.length > 0.5) {
-      for (const turn of [90, 180, 270] as const) {
+    const mostlyUnsure = raw.length >= 3 && unsure / raw.length > 0.5;
+    const sideways = runsSideways(best.blocks);
+    if (mostlyUnsure || sideways) {
+      for (const turn of sideways && !mostlyUnsure ? ([90, 270] as const) : ([90, 180, 270] as const)) {
         const turned = await recognizer.recognize(await pageImage(bytes, metadata, page, turn), { deskew: true });
         const blocks = readableBlocks(turned);
-        if (score(blocks) > score(best.blocks)) best = { turn, blocks, skew: turned.skewRadians };
+        if (uprightScore(blocks) > uprightScore(best.blocks)) best = { turn, blocks, skew: turned.skewRadians };
       }
     }
   }
