@@ -7,6 +7,7 @@ import { createPlatform, type Platform, type PlatformOverrides } from './platfor
 import { buildServer } from './http/server.ts';
 import { loadServices, type ServiceModule } from './services.ts';
 import { createDemoAccount, describeDemo } from './demo.ts';
+import { ApiError } from './http/errors.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -41,8 +42,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (config.port === 0) config.port = port;
     const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     const banner = [`Portico is listening on ${url}/ (portal) — API reference: ${url}/api/openapi.json`];
-    if (firstStart) {
-      const demo = await createDemoAccount(platform);
+    // Several processes started together on an empty database all see it empty;
+    // the first to create the demo account wins and the others carry on without it.
+    const demo = firstStart ? await createDemoAccount(platform).catch((err) => {
+      if (err instanceof ApiError && err.statusCode === 409) return undefined;
+      throw err;
+    }) : undefined;
+    if (demo) {
       banner.push(...describeDemo(platform, demo));
       for (const service of services) if (service.seedDemo) banner.push(...(await service.seedDemo(platform, demo)));
     }

@@ -1,6 +1,7 @@
 // Metering with group commit: calls are gathered for one turn of the event
 // loop, written in one transaction, and only then are their replies released,
 // so a killed process never loses a call whose response a client received.
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import { addUsage, type UsageRow } from '../store/repos/usage.ts';
@@ -34,8 +35,16 @@ function newPending(): Pending {
   return { calls: [], done, resolve, reject };
 }
 
-/** Sums calls that share a usage key, so a batch becomes few upserts. */
-export function aggregate(calls: MeteredCall[]): UsageRow[] {
+/** This process's name in usage rows, so that processes never contend for one row. */
+export function processWriterId(): string {
+  return `${hostname().slice(0, 40)}:${process.pid}`;
+}
+
+/**
+ * Sums calls that share a usage key, so a batch becomes few upserts. Rows come
+ * sorted by key, so two transactions touching the same rows lock them in one order.
+ */
+export function aggregate(calls: MeteredCall[], writer: string): UsageRow[] {
   const rows = new Map<string, UsageRow>();
   // Calls of one batch are nearly always alike and of one day: the previous
   // call's row and day string are reused instead of re-deriving them per call.
@@ -57,11 +66,11 @@ export function aggregate(calls: MeteredCall[]): UsageRow[] {
     const key = `${c.resourceId}|${day}|${c.meter}|${c.operation}|${c.keySlot}|${c.status}|${admitted}`;
     let row = rows.get(key);
     if (row) row.calls++;
-    else rows.set(key, row = { resource_id: c.resourceId, day, meter: c.meter, operation: c.operation, key_slot: c.keySlot, status: c.status, admitted, calls: 1 });
+    else rows.set(key, row = { resource_id: c.resourceId, day, meter: c.meter, operation: c.operation, key_slot: c.keySlot, status: c.status, admitted, writer, calls: 1 });
     previous = c;
     previousRow = row;
   }
-  return [...rows.values()];
+  return rows.size === 1 ? [...rows.values()] : [...rows.keys()].sort().map((key) => rows.get(key)!);
 }
 
 function sameUsageKey(a: MeteredCall, b: MeteredCall): boolean {
@@ -75,7 +84,7 @@ export class UsageRecorder {
   private lastUseWritten = new Map<string, number>();
   batches = 0;
 
-  constructor(private db: Kysely<Database>) {}
+  constructor(private db: Kysely<Database>, private writer: string = processWriterId()) {}
 
   /** Resolves once the call is committed to the store. */
   record(call: MeteredCall): Promise<void> {
@@ -94,7 +103,7 @@ export class UsageRecorder {
     if (this.pending === batch) this.pending = undefined;
     try {
       const lastUse = this.lastUseToWrite(batch.calls);
-      const rows = aggregate(batch.calls);
+      const rows = aggregate(batch.calls, this.writer);
       if (lastUse.size === 0) {
         // One multi-row upsert is atomic on its own: no BEGIN/COMMIT round trips.
         await addUsage(this.db, rows);

@@ -9,6 +9,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import type { Database } from './schema.ts';
 import * as platform from './migrations/001-platform.ts';
 import * as luis from './migrations/002-luis.ts';
+import * as usageWriters from './migrations/003-usage-writers.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,6 +23,7 @@ export interface Store {
 export const MIGRATIONS: Record<string, Migration> = {
   '001-platform': platform,
   '002-luis': luis,
+  '003-usage-writers': usageWriters,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -43,6 +43,8 @@ export interface UsageTable {
   status: number;
   /** 1 when the call passed the rate and quota checks and so counts against the quota. */
   admitted: number;
+  /** The server process that counted these calls (see UsageRecorder); reads sum over writers. */
+  writer: string;
   calls: number;
 }
 

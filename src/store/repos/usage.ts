@@ -7,7 +7,7 @@ export type UsageRow = UsageTable;
 export async function addUsage(db: Kysely<Database> | Transaction<Database>, rows: UsageRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('usage').values(rows)
-    .onConflict((oc) => oc.columns(['resource_id', 'day', 'meter', 'operation', 'key_slot', 'status', 'admitted'])
+    .onConflict((oc) => oc.columns(['resource_id', 'day', 'meter', 'operation', 'key_slot', 'status', 'admitted', 'writer'])
       .doUpdateSet({ calls: sql`usage.calls + excluded.calls` }))
     .execute();
 }
