@@ -192,6 +192,37 @@ describe('the portal, walked by a new user in Chromium', () => {
     await screenshot(page, 'luis-app-intents', 'desktop');
   });
 
+  it('adds an utterance and labels an entity in it by selecting its words', async () => {
+    const input = page.getByLabel('New example utterance');
+    await input.fill('turn on the garage lights');
+    await input.evaluate((el: HTMLInputElement) => el.setSelectionRange(12, 18));
+    await input.press('Shift');
+    await page.getByText('Selected “garage”').waitFor();
+    await page.getByLabel('Entity for the selected words').selectOption('Room');
+    await page.getByRole('button', { name: 'Label selection' }).click();
+    await page.getByLabel('Labelled utterance').locator('mark', { hasText: 'garage' }).waitFor();
+    await page.getByRole('button', { name: 'Add', exact: true }).last().click();
+    const added = page.getByRole('list', { name: 'Utterances of HomeAutomation' }).getByRole('listitem').filter({ hasText: 'turn on the' }).filter({ hasText: 'lights' });
+    await added.locator('mark', { hasText: 'garage' }).filter({ hasText: 'Room' }).waitFor();
+  });
+
+  it('creates a list entity with its values, and deletes it', async () => {
+    await page.getByRole('navigation', { name: 'App sections' }).getByRole('link', { name: 'Entities' }).click();
+    const form = page.getByRole('form', { name: 'New entity' });
+    await form.getByLabel('Type').selectOption('list');
+    await form.getByLabel('Name').fill('Colour');
+    await form.getByRole('button', { name: 'Create entity' }).click();
+    await form.getByText('Enter at least one value').waitFor();
+    await form.getByLabel('Values').fill('red: crimson, scarlet\nblue: navy');
+    await form.getByRole('button', { name: 'Create entity' }).click();
+    const entities = page.getByRole('region', { name: 'Entities' });
+    await entities.getByRole('listitem').filter({ hasText: 'Colour' }).filter({ hasText: 'List' }).waitFor();
+    await screenshot(page, 'luis-app-entities', 'desktop');
+    await entities.getByRole('button', { name: 'Delete entity Colour' }).click();
+    await entities.getByRole('listitem').filter({ hasText: 'Colour' }).waitFor({ state: 'detached' });
+    await page.getByRole('navigation', { name: 'App sections' }).getByRole('link', { name: 'Intents' }).click();
+  });
+
   it('trains the app, showing the models trained so far until every model is done', async () => {
     const status = page.getByRole('status').filter({ has: page.getByRole('progressbar', { name: 'Models trained' }) });
     assert.equal(await page.getByText('Training failed').count(), 0, 'a never-trained app is not shown as failed');
@@ -371,7 +402,7 @@ describe('the portal, walked by a new user in Chromium', () => {
       ['account-settings', '/#/account', ['phone']],
       ['luis-apps', '/#/luis', ['phone']],
       ['luis-app-intents', `/#/luis/${appId}/intents`, ['phone']],
-      ['luis-app-entities', `/#/luis/${appId}/entities`, ['desktop', 'phone']],
+      ['luis-app-entities', `/#/luis/${appId}/entities`, ['phone']],
       ['luis-app-patterns', `/#/luis/${appId}/patterns`, ['desktop', 'phone']],
       ['luis-app-phraselists', `/#/luis/${appId}/phraselists`, ['desktop', 'phone']],
       ['luis-app-versions', `/#/luis/${appId}/versions`, ['desktop', 'phone']],

@@ -6,7 +6,8 @@ import { Link, NavLink, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Field } from '../components/Field.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
-import type { CharLabel } from './api.ts';
+import type { CharLabel, Entity } from './api.ts';
+import { CREATABLE, entityKindOf, parseSubLists, type EntityKind } from './entityTypes.ts';
 import { addLabel, charSegments, tokenSegments, trainingSummary, type Segment } from './labels.ts';
 import type { Ctx } from './ctx.ts';
 import { PublishSection } from './PublishSection.tsx';
@@ -19,7 +20,7 @@ function useInvalidate(ctx: Ctx) {
   return (...what: string[]) => Promise.all(what.map((w) => qc.invalidateQueries({ queryKey: ['luis', ctx.region, ctx.appId, ctx.version, w] })));
 }
 
-function useVersionQuery<T>(ctx: Ctx, what: string, fn: () => Promise<T>, options: { refetchInterval?: number | false } = {}) {
+function useVersionQuery<T>(ctx: Ctx, what: string, fn: () => Promise<T>, options: { refetchInterval?: number | false; enabled?: boolean } = {}) {
   return useQuery({ queryKey: ['luis', ctx.region, ctx.appId, ctx.version, what], queryFn: fn, ...options });
 }
 
@@ -143,8 +144,10 @@ function IntentsSection({ ctx }: { ctx: Ctx }) {
   );
 }
 
-function SimpleList<T>({ title, items, render, onDelete, form, error }: {
-  title: string; items: T[] | undefined; render: (t: T) => React.ReactNode; onDelete?: (t: T) => void; form: React.ReactNode; error: unknown;
+function SimpleList<T>({ title, items, render, onDelete, deleteLabel, form, error }: {
+  title: string; items: T[] | undefined; render: (t: T) => React.ReactNode; onDelete?: (t: T) => void;
+  /** The delete button's accessible name for an item (else no delete button for it). */
+  deleteLabel?: (t: T) => string | undefined; form: React.ReactNode; error: unknown;
 }) {
   return (
     <section className="card" aria-label={title}>
@@ -156,7 +159,9 @@ function SimpleList<T>({ title, items, render, onDelete, form, error }: {
         {items?.map((item, i) => (
           <li key={i}>
             <div>{render(item)}</div>
-            {onDelete && <button type="button" className="button button-link" onClick={() => onDelete(item)}>Delete</button>}
+            {onDelete && (!deleteLabel || deleteLabel(item)) && (
+              <button type="button" className="button button-link" aria-label={deleteLabel?.(item)} onClick={() => onDelete(item)}>Delete</button>
+            )}
           </li>
         ))}
       </ul>
@@ -164,25 +169,81 @@ function SimpleList<T>({ title, items, render, onDelete, form, error }: {
   );
 }
 
+function NewEntityForm({ ctx, onCreated }: { ctx: Ctx; onCreated: () => Promise<unknown> }) {
+  const [kind, setKind] = useState<EntityKind>('simple');
+  const [name, setName] = useState('');
+  const [values, setValues] = useState('');
+  const [pattern, setPattern] = useState('');
+  const [prebuilt, setPrebuilt] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const prebuilts = useVersionQuery(ctx, 'listprebuilts', () => ctx.client.availablePrebuilts(ctx.appId, ctx.version), { enabled: kind === 'prebuilt' });
+  const prebuiltName = prebuilt || prebuilts.data?.[0]?.name || '';
+  const create = useMutation({
+    mutationFn: async (): Promise<unknown> => {
+      const { client, appId, version } = ctx;
+      if (kind === 'prebuilt') return client.addPrebuilts(appId, version, [prebuiltName]);
+      if (kind === 'simple') return client.createEntity(appId, version, name.trim());
+      if (kind === 'patternany') return client.createPatternAnyEntity(appId, version, name.trim());
+      if (kind === 'regex') return client.createRegexEntity(appId, version, { name: name.trim(), regexPattern: pattern });
+      const parsed = parseSubLists(values);
+      if ('error' in parsed) throw new Error(parsed.error);
+      return client.createListEntity(appId, version, { name: name.trim(), subLists: parsed.subLists });
+    },
+    onSuccess: async () => { setName(''); setValues(''); setPattern(''); await onCreated(); },
+  });
+  const submit = () => {
+    const missing = kind !== 'prebuilt' && !name.trim() ? 'Enter a name for the entity.'
+      : kind === 'regex' && !pattern.trim() ? 'Enter a regular expression.'
+      : kind === 'list' && 'error' in parseSubLists(values) ? (parseSubLists(values) as { error: string }).error
+      : undefined;
+    setProblem(missing);
+    if (!missing) create.mutate();
+  };
+  return (
+    <form className="entity-form" aria-label="New entity" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <div className="entity-form-row">
+        <Field label="Type">{(p) => (
+          <select {...p} value={kind} onChange={(e) => { setKind(e.target.value as EntityKind); setProblem(undefined); create.reset(); }}>
+            {CREATABLE.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+          </select>
+        )}</Field>
+        {kind === 'prebuilt'
+          ? <Field label="Prebuilt entity">{(p) => (
+            <select {...p} value={prebuiltName} onChange={(e) => setPrebuilt(e.target.value)}>
+              {prebuilts.data?.map((b) => <option key={b.name} value={b.name}>{`${b.name} — ${b.description}`}</option>)}
+            </select>
+          )}</Field>
+          : <Field label="Name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>}
+      </div>
+      {kind === 'regex' && <Field label="Regular expression">{(p) => <input {...p} className="mono" value={pattern} placeholder="[A-Z]{2}-\d{4}" onChange={(e) => setPattern(e.target.value)} />}</Field>}
+      {kind === 'list' && (
+        <Field label="Values" hint="One per line: value: synonym, synonym">{(p) => (
+          <textarea {...p} rows={4} value={values} placeholder={'on: turn on, switch on\noff: turn off, switch off'} onChange={(e) => setValues(e.target.value)} />
+        )}</Field>
+      )}
+      {prebuilts.error && <ErrorMessage error={prebuilts.error} title="The prebuilt entities could not be loaded." />}
+      {problem && <p className="field-error" role="alert">{problem}</p>}
+      <ErrorMessage error={create.error} title="The entity was not created." />
+      <div className="form-actions"><button className="button" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create entity'}</button></div>
+    </form>
+  );
+}
+
 function EntitiesSection({ ctx }: { ctx: Ctx }) {
   const models = useVersionQuery(ctx, 'models', () => ctx.client.models(ctx.appId, ctx.version));
-  const [name, setName] = useState('');
   const invalidate = useInvalidate(ctx);
-  const create = useMutation({ mutationFn: () => ctx.client.createEntity(ctx.appId, ctx.version, name.trim()), onSuccess: async () => { setName(''); await invalidate('models', 'entities'); } });
-  const remove = useMutation({ mutationFn: (id: string) => ctx.client.deleteEntity(ctx.appId, ctx.version, id), onSuccess: () => invalidate('models', 'entities', 'examples') });
+  const remove = useMutation({
+    mutationFn: (e: Entity) => ctx.client.deleteEntity(ctx.appId, ctx.version, entityKindOf(e.readableType)!.segment, e.id),
+    onSuccess: () => invalidate('models', 'entities', 'examples'),
+  });
   if (models.isPending) return <Loading label="Loading entities…" />;
-  const entities = models.data?.filter((m) => !/intent/i.test(m.readableType ?? ''));
+  const entities = models.data?.filter((m) => entityKindOf(m.readableType) !== undefined);
   return (
-    <SimpleList title="Entities" items={entities} error={models.error ?? create.error ?? remove.error}
-      render={(e) => <><strong>{e.name}</strong> <span className="badge badge-neutral">{e.readableType ?? 'Entity Extractor'}</span></>}
-      onDelete={(e) => (e.readableType ?? 'Entity Extractor') === 'Entity Extractor' && remove.mutate(e.id)}
-      form={
-        <form className="inline-form" aria-label="New entity" onSubmit={(e) => { e.preventDefault(); if (name.trim()) create.mutate(); }}>
-          <label htmlFor="new-entity">New simple entity</label>
-          <input id="new-entity" value={name} onChange={(e) => setName(e.target.value)} />
-          <button className="button" disabled={!name.trim()}>Create</button>
-        </form>
-      } />
+    <SimpleList title="Entities" items={entities} error={models.error ?? remove.error}
+      render={(e) => <><strong>{e.name}</strong> <span className="badge badge-neutral">{entityKindOf(e.readableType)?.label}</span></>}
+      deleteLabel={(e) => `Delete entity ${e.name}`}
+      onDelete={(e) => remove.mutate(e)}
+      form={<NewEntityForm ctx={ctx} onCreated={() => invalidate('models', 'entities')} />} />
   );
 }
 
@@ -198,6 +259,7 @@ function PatternsSection({ ctx }: { ctx: Ctx }) {
   return (
     <SimpleList title="Patterns" items={patterns.data} error={patterns.error ?? add.error ?? remove.error}
       render={(p) => <><code>{p.pattern}</code> <span className="muted">→ {p.intent}</span></>}
+      deleteLabel={(p) => `Delete pattern ${p.pattern}`}
       onDelete={(p) => remove.mutate(p.id)}
       form={
         <form className="inline-form" aria-label="New pattern" onSubmit={(e) => { e.preventDefault(); if (pattern.trim()) add.mutate(); }}>
@@ -222,6 +284,7 @@ function PhraseListsSection({ ctx }: { ctx: Ctx }) {
   return (
     <SimpleList title="Phrase lists" items={lists.data} error={lists.error ?? add.error ?? remove.error}
       render={(l) => <><strong>{l.name}</strong> <span className="muted">{l.phrases.split(',').join(', ')}</span>{l.isExchangeable && <span className="badge badge-neutral">interchangeable</span>}</>}
+      deleteLabel={(l) => `Delete phrase list ${l.name}`}
       onDelete={(l) => remove.mutate(l.id)}
       form={
         <form className="inline-form" aria-label="New phrase list" onSubmit={(e) => { e.preventDefault(); if (name.trim() && phrases.trim()) add.mutate(); }}>
@@ -301,7 +364,8 @@ function CollaboratorsSection({ ctx }: { ctx: Ctx }) {
   return (
     <SimpleList title="Collaborators" items={perms.data ? [perms.data.owner, ...perms.data.emails] : undefined} error={perms.error ?? add.error ?? remove.error}
       render={(e) => <>{e}{e === perms.data?.owner && <span className="badge badge-neutral">owner</span>}</>}
-      onDelete={(e) => e !== perms.data?.owner && remove.mutate(e)}
+      deleteLabel={(e) => (e === perms.data?.owner ? undefined : `Remove collaborator ${e}`)}
+      onDelete={(e) => remove.mutate(e)}
       form={
         <form className="inline-form" aria-label="Add collaborator" onSubmit={(e) => { e.preventDefault(); if (email.trim()) add.mutate(); }}>
           <label htmlFor="collab-email">Email</label>

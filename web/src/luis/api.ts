@@ -81,7 +81,14 @@ export function luisClient(c: LuisConnection) {
     entities: (appId: string, version: string) => call<Entity[]>(`${v(appId, version)}/entities?take=500`),
     models: (appId: string, version: string) => call<Entity[]>(`${v(appId, version)}/models?take=500`),
     createEntity: (appId: string, version: string, name: string) => call<string>(`${v(appId, version)}/entities`, 'POST', { name }),
-    deleteEntity: (appId: string, version: string, entityId: string) => call<unknown>(`${v(appId, version)}/entities/${enc(entityId)}`, 'DELETE'),
+    createListEntity: (appId: string, version: string, body: { name: string; subLists: { canonicalForm: string; list: string[] }[] }) =>
+      call<string>(`${v(appId, version)}/closedlists`, 'POST', body),
+    createRegexEntity: (appId: string, version: string, body: { name: string; regexPattern: string }) => call<string>(`${v(appId, version)}/regexentities`, 'POST', body),
+    createPatternAnyEntity: (appId: string, version: string, name: string) => call<string>(`${v(appId, version)}/patternanyentities`, 'POST', { name }),
+    addPrebuilts: (appId: string, version: string, names: string[]) => call<Entity[]>(`${v(appId, version)}/prebuilts`, 'POST', names),
+    availablePrebuilts: (appId: string, version: string) => call<{ name: string; description: string; examples: string }[]>(`${v(appId, version)}/listprebuilts`),
+    /** segment: the entity type's collection in the API (entities, closedlists, prebuilts, …). */
+    deleteEntity: (appId: string, version: string, segment: string, entityId: string) => call<unknown>(`${v(appId, version)}/${segment}/${enc(entityId)}`, 'DELETE'),
     patterns: (appId: string, version: string) => call<PatternRule[]>(`${v(appId, version)}/patternrules?take=500`),
     addPattern: (appId: string, version: string, body: { pattern: string; intent: string }) => call<PatternRule>(`${v(appId, version)}/patternrule`, 'POST', body),
     deletePattern: (appId: string, version: string, id: string) => call<unknown>(`${v(appId, version)}/patternrules/${enc(id)}`, 'DELETE'),
