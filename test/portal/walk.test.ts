@@ -172,11 +172,19 @@ describe('the portal, walked by a new user in Chromium', () => {
     await page.getByText('Active', { exact: true }).waitFor();
   });
 
-  it('imports a LUIS app from an exported JSON file and opens it on its intents', async () => {
+  it('imports a LUIS app from an exported JSON file, naming the field at fault in a broken one, and opens it on its intents', async () => {
     await nav('LUIS apps').click();
     await page.getByRole('heading', { name: 'LUIS apps', exact: true }).waitFor();
     await page.getByText('No apps in westus yet').waitFor();
     await page.getByRole('button', { name: 'Import app' }).click();
+    const broken = JSON.parse(readFileSync(LUIS_APP_FILE, 'utf8'));
+    broken.intents[0].name = 5;
+    await page.getByLabel('App file (.json)').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const error = page.getByRole('alert').filter({ hasText: 'The app was not imported.' });
+    await error.locator('code', { hasText: 'intents[0].name' }).waitFor();
+    assert.match(await error.innerText(), /must be a string/);
+    await screenshot(page, 'luis-apps-import-error', 'desktop');
     await page.getByLabel('App file (.json)').setInputFiles(LUIS_APP_FILE);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: 'Home Automation', exact: true }).waitFor();

@@ -27,3 +27,24 @@ describe('the values of a list entity, one per line', () => {
     expect(parseSubLists('  \n')).toEqual({ error: 'Enter at least one value, one per line: value: synonym, synonym' });
   });
 });
+
+import { checkAppFile, importProblem } from '../src/luis/importErrors.ts';
+
+describe('import errors shown per field', () => {
+  it('separates the field the server names from its problem', () => {
+    expect(importProblem('The app is not valid: .intents[0].name: must be a string, got number'))
+      .toEqual({ field: 'intents[0].name', problem: 'must be a string, got number' });
+    expect(importProblem('The app is not valid: luis_schema_version: is required (a LUIS export carries it, e.g. "7.0.0")'))
+      .toEqual({ field: 'luis_schema_version', problem: 'is required (a LUIS export carries it, e.g. "7.0.0")' });
+  });
+
+  it('keeps any other message whole', () => {
+    expect(importProblem('body must be object')).toEqual({ problem: 'body must be object' });
+  });
+
+  it('refuses a file that is not one JSON object before sending it', () => {
+    expect(checkAppFile([1, 2])).toMatch(/one LUIS app/);
+    expect(checkAppFile('x')).toMatch(/one LUIS app/);
+    expect(checkAppFile({ name: 'x' })).toBeUndefined();
+  });
+});

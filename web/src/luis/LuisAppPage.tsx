@@ -322,13 +322,14 @@ function VersionsSection({ ctx, onUse }: { ctx: Ctx; onUse: (v: string) => void 
       <ErrorMessage error={versions.error ?? clone.error ?? importVersion.error ?? exportVersion.error} />
       <div className="card-flush">
         <table className="table" aria-label="Versions">
-          <thead><tr><th scope="col">Version</th><th scope="col" className="hide-narrow">Training</th><th scope="col" className="hide-narrow">Utterances</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">Version</th><th scope="col" className="hide-narrow">Training</th><th scope="col" className="hide-narrow num">Intents</th><th scope="col" className="hide-narrow num">Entities</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
             {versions.data?.map((v) => (
               <tr key={v.version}>
                 <td>{v.version} {v.version === ctx.version && <span className="badge badge-ok">in use</span>}</td>
                 <td className="hide-narrow">{v.trainingStatus ?? '—'}</td>
-                <td className="hide-narrow">{v.exampleUtterancesCount ?? '—'}</td>
+                <td className="hide-narrow num">{v.intentsCount ?? '—'}</td>
+                <td className="hide-narrow num">{v.entitiesCount ?? '—'}</td>
                 <td className="row-actions">
                   {v.version !== ctx.version && <button type="button" className="button button-link" onClick={() => onUse(v.version)}>Set active</button>}
                   <button type="button" className="button button-link" onClick={() => exportVersion.mutate(v.version)}>Export</button>
@@ -390,7 +391,7 @@ function TrainButton({ ctx }: { ctx: Ctx }) {
         {summary.total > 0 && (
           <>
             <progress max={summary.total} value={summary.done} aria-label="Models trained" />
-            <span>{summary.state === 'trained' ? 'Trained' : summary.state === 'failed' ? 'Training failed' : `${summary.done} of ${summary.total} models trained`}</span>
+            <span>{summary.state === 'trained' ? 'Trained' : summary.state === 'failed' ? 'Training failed' : summary.state === 'untrained' ? 'Not trained yet' : `${summary.done} of ${summary.total} models trained`}</span>
           </>
         )}
       </div>

@@ -7,6 +7,8 @@ import { Field } from '../components/Field.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import type { AppInfo } from './api.ts';
 import { downloadJson, readJsonFile, useLuis } from './useLuis.ts';
+import { checkAppFile, importProblem } from './importErrors.ts';
+import { describeError } from '../api/client.ts';
 
 const CULTURES = ['en-us', 'en-gb', 'de-de', 'es-es', 'es-mx', 'fr-fr', 'fr-ca', 'it-it', 'ja-jp', 'ko-kr', 'nl-nl', 'pt-br', 'zh-cn'];
 
@@ -61,15 +63,26 @@ function ImportAppForm({ onDone }: { onDone: (id: string) => void }) {
     mutationFn: async () => {
       const file = fileRef.current?.files?.[0];
       if (!file) throw new Error('Choose a LUIS app .json file to import.');
-      return client!.importApp(await readJsonFile(file), appName.trim() || undefined);
+      const json = await readJsonFile(file);
+      const problem = checkAppFile(json);
+      if (problem) throw new Error(problem);
+      return client!.importApp(json, appName.trim() || undefined);
     },
     onSuccess: (id) => onDone(id),
   });
+  const failure = importApp.error ? importProblem(describeError(importApp.error)) : undefined;
   return (
     <form className="card form" aria-label="Import app" onSubmit={(e) => { e.preventDefault(); importApp.mutate(); }}>
       <h2>Import an app</h2>
       <p className="muted">A LUIS app exported as JSON (from luis.ai or from Portico).</p>
-      <ErrorMessage error={importApp.error} title="The app was not imported." />
+      {failure && (
+        <div className="message message-error" role="alert">
+          <div>
+            <strong>The app was not imported. </strong>
+            {failure.field ? <>Field <code>{failure.field}</code>: {failure.problem}</> : failure.problem}
+          </div>
+        </div>
+      )}
       <Field label="App file (.json)">{(p) => <input {...p} ref={fileRef} type="file" accept=".json,application/json" className="file-input" />}</Field>
       <Field label="Name (optional, else the file's)">{(p) => <input {...p} value={appName} onChange={(e) => setAppName(e.target.value)} />}</Field>
       <div className="form-actions"><button className="button button-primary" disabled={importApp.isPending}>{importApp.isPending ? 'Importing…' : 'Import'}</button></div>
