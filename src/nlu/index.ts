@@ -2,6 +2,7 @@
 export { parseLuisApp } from './app/parse.ts';
 export { exportLuisApp } from './app/export.ts';
 export type * from './app/types.ts';
+export { KNOWN_PREBUILTS } from './app/types.ts';
 export { AppValidationError, ModelFormatError, PredictionInputError } from './errors.ts';
 export { train } from './model/train.ts';
 export { predict } from './model/predict.ts';

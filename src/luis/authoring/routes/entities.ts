@@ -9,7 +9,7 @@ import { allEntities, takeNumber, type EntityCollection, type Role, type Version
 import { entityInfo, intentInfo } from '../views.ts';
 import { badArgument } from '../../errors.ts';
 // The engine's index exports its app types as types only; this constant lives beside them.
-import { KNOWN_PREBUILTS } from '../../../nlu/app/types.ts';
+import { KNOWN_PREBUILTS } from '../../../nlu/index.ts';
 
 type Entity = { id: string; name: string; roles: Role[] };
 
