@@ -89,17 +89,24 @@ async function crashDuringLoad(test: TestContext, databaseUrl?: string): Promise
   const args = databaseUrl ? [dataDir, databaseUrl] : [dataDir];
   try {
     const first = await startChildServer(ECHO_SERVER_SCRIPT, args);
-    const token = await logIn(first.info);
-    // A free resource too, so that load also meets counted refusals (429 after 20 calls a minute).
-    const free = await json(`${first.info.url}/api/resources`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name: 'free', kind: 'ComputerVision', tier: 'F0', region: 'westus' }),
-    });
-    const load = loadUntilDead(first.info.url, [first.info.key, free.key1], first.exited);
-    await new Promise((r) => setTimeout(r, LOAD_MS));
-    first.child.kill('SIGKILL');
-    assert.equal(await first.exited, 'SIGKILL');
-    const tally = await load;
+    let free: { key1: string };
+    let tally: Tally;
+    try {
+      const token = await logIn(first.info);
+      // A free resource too, so that load also meets counted refusals (429 after 20 calls a minute).
+      free = await json(`${first.info.url}/api/resources`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: 'free', kind: 'ComputerVision', tier: 'F0', region: 'westus' }),
+      });
+      const load = loadUntilDead(first.info.url, [first.info.key, free.key1], first.exited);
+      await new Promise((r) => setTimeout(r, LOAD_MS));
+      first.child.kill('SIGKILL');
+      assert.equal(await first.exited, 'SIGKILL');
+      tally = await load;
+    } finally {
+      // Never leave the first server running when setting up the load failed.
+      if (first.child.exitCode === null && first.child.signalCode === null) first.child.kill('SIGKILL');
+    }
     const cutOff = [...tally.cutOff.values()].reduce((a, b) => a + b, 0);
     assert.ok(cutOff > 0, 'the kill came while calls were in flight');
 
