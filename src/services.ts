@@ -15,5 +15,6 @@ export interface ServiceModule {
 /** Every service Portico serves, in mount order. */
 export async function loadServices(): Promise<ServiceModule[]> {
   const { luisModule } = await import('./luis/module.ts');
-  return [luisModule()];
+  const { visionService } = await import('./vision/service.ts');
+  return [luisModule(), visionService()];
 }
