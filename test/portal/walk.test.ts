@@ -246,7 +246,14 @@ describe('the portal, walked by a new user in Chromium', () => {
   it('tests an utterance in the Test panel: top intent, every score and the entities', async () => {
     await page.getByRole('button', { name: 'Test', exact: true }).click();
     const panel = page.getByRole('complementary', { name: 'Test' });
-    await panel.getByLabel('Type a test utterance and press Enter').fill('turn on the kitchen lights');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement;
+      return { id: el.id, outline: getComputedStyle(el).outlineStyle };
+    });
+    assert.equal(focused.id, 'test-utterance', 'opening the panel puts the cursor in its field');
+    assert.notEqual(focused.outline, 'none', 'the focused field shows its focus');
+    await page.keyboard.type('turn on the kitchen lights');
+    assert.equal(await panel.getByLabel('Type a test utterance and press Enter').inputValue(), 'turn on the kitchen lights');
     await panel.getByLabel('Type a test utterance and press Enter').press('Enter');
     // The service predicts with published models only: the panel offers the staging slot.
     await panel.getByRole('button', { name: 'Publish 0.1 to staging and test' }).click();
@@ -294,6 +301,40 @@ describe('the portal, walked by a new user in Chromium', () => {
     const prediction = await res.json() as { query: string; topScoringIntent: { intent: string } };
     assert.equal(prediction.query, 'turn off the bedroom lights');
     assert.equal(prediction.topScoringIntent.intent, 'HomeAutomation');
+  });
+
+  it('adds a pattern, a phrase list and a collaborator, and clones the version', async () => {
+    const sections = page.getByRole('navigation', { name: 'App sections' });
+    await sections.getByRole('link', { name: 'Patterns' }).click();
+    const patterns = page.getByRole('region', { name: 'Patterns' });
+    await patterns.getByLabel('Pattern', { exact: true }).fill('please switch on {Device_PatternAny}');
+    await patterns.getByLabel('Intent').selectOption('HomeAutomation');
+    await patterns.getByRole('button', { name: 'Add' }).click();
+    await patterns.getByRole('button', { name: 'Delete pattern please switch on {Device_PatternAny}' }).waitFor();
+
+    await sections.getByRole('link', { name: 'Phrase lists' }).click();
+    const lists = page.getByRole('region', { name: 'Phrase lists' });
+    await lists.getByLabel('Name').fill('Rooms');
+    await lists.getByLabel('Phrases (comma separated)').fill('kitchen, garage, bedroom');
+    await lists.getByRole('button', { name: 'Add' }).click();
+    await lists.getByRole('listitem').filter({ hasText: 'kitchen, garage, bedroom' }).waitFor();
+    await screenshot(page, 'luis-app-phraselists', 'desktop');
+
+    await sections.getByRole('link', { name: 'Collaborators' }).click();
+    const people = page.getByRole('region', { name: 'Collaborators' });
+    await people.getByLabel('Email').fill('friend@example.com');
+    await people.getByRole('button', { name: 'Add collaborator' }).click();
+    await people.getByRole('button', { name: 'Remove collaborator friend@example.com' }).waitFor();
+    assert.equal(await people.getByRole('button', { name: `Remove collaborator ${email}` }).count(), 0, 'the owner cannot be removed');
+
+    await sections.getByRole('link', { name: 'Versions' }).click();
+    await page.getByLabel('Clone 0.1 as').fill('0.2');
+    await page.getByRole('button', { name: 'Clone', exact: true }).click();
+    const versions = page.getByRole('table', { name: 'Versions' });
+    await versions.getByRole('row', { name: /^0\.2/ }).waitFor();
+    await versions.getByRole('row', { name: /^0\.2/ }).getByRole('button', { name: 'Set active' }).click();
+    await page.getByText('en-us · version 0.2 · westus').waitFor();
+    await screenshot(page, 'luis-app-versions', 'desktop');
   });
 
   it("shows the endpoint call in the LUIS resource's usage", async () => {
@@ -412,8 +453,8 @@ describe('the portal, walked by a new user in Chromium', () => {
       ['luis-app-intents', `/#/luis/${appId}/intents`, ['phone']],
       ['luis-app-entities', `/#/luis/${appId}/entities`, ['phone']],
       ['luis-app-patterns', `/#/luis/${appId}/patterns`, ['desktop', 'phone']],
-      ['luis-app-phraselists', `/#/luis/${appId}/phraselists`, ['desktop', 'phone']],
-      ['luis-app-versions', `/#/luis/${appId}/versions`, ['desktop', 'phone']],
+      ['luis-app-phraselists', `/#/luis/${appId}/phraselists`, ['phone']],
+      ['luis-app-versions', `/#/luis/${appId}/versions`, ['phone']],
       ['luis-app-publish', `/#/luis/${appId}/publish`, ['phone']],
       ['luis-app-collaborators', `/#/luis/${appId}/collaborators`, ['desktop', 'phone']],
       ['computer-vision', '/#/vision', ['phone']],
