@@ -350,6 +350,30 @@ describe('the portal, walked by a new user in Chromium', () => {
     await screenshot(page, 'luis-apps', 'desktop');
   });
 
+  it('exports an app as LUIS JSON, and deletes an app only after confirmation', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export Home Automation' }).click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), 'Home Automation-0.1.json');
+    const exported = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    assert.equal(exported.name, 'Home Automation');
+    assert.ok(exported.utterances.some((u: { text: string }) => u.text === 'turn on the garage lights'), 'the utterance added in the portal is exported');
+
+    await page.getByRole('button', { name: 'Import app' }).click();
+    await page.getByLabel('App file (.json)').setInputFiles(join(process.cwd(), '..', 'shared', 'fixtures', 'luis-apps', 'weather.json'));
+    await page.getByLabel("Name (optional, else the file's)").fill('scratch app');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'scratch app', exact: true }).waitFor();
+    await nav('LUIS apps').click();
+    await page.getByRole('button', { name: 'Delete scratch app' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('link', { name: 'scratch app' }).waitFor();
+    await page.getByRole('button', { name: 'Delete scratch app' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete app' }).click();
+    await page.getByRole('link', { name: 'scratch app' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Home Automation' }).waitFor();
+  });
+
   it('creates a ComputerVision resource and lists both', async () => {
     await createResource('my-vision', 'ComputerVision', 'F0', 'westus');
     const resources = await api<{ name: string; endpoint: string }[]>('/api/resources');
