@@ -52,7 +52,7 @@ function AddUtterance({ ctx, intent, entities }: { ctx: Ctx; intent: string; ent
     <form className="utterance-form" aria-label={`Add an utterance to ${intent}`} onSubmit={(e) => { e.preventDefault(); if (text.trim()) add.mutate(); }}>
       <label htmlFor="new-utterance" className="visually-hidden">New example utterance</label>
       <div className="utterance-row">
-        <input id="new-utterance" ref={inputRef} value={text} placeholder="Type an example utterance, then press Enter"
+        <input id="new-utterance" ref={inputRef} value={text} placeholder="Type an example utterance"
           onChange={(e) => { setText(e.target.value); setLabels([]); }} onSelect={remember} onKeyUp={remember} onMouseUp={remember} />
         <button className="button button-primary" disabled={!text.trim() || add.isPending}>{add.isPending ? 'Adding…' : 'Add'}</button>
       </div>

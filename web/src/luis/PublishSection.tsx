@@ -21,7 +21,10 @@ export function PublishSection({ ctx }: { ctx: Ctx }) {
   const allowed = catalog.data ? allowedPublishRegions(catalog.data.authoringRegions, ctx.region) : [];
   const [staging, setStaging] = useState(false);
   const [regions, setRegions] = useState<string[] | null>(null);
-  const chosenRegions = regions ?? [ctx.region];
+  const live = slotEndpoint(app.data, staging);
+  const liveRegions = publishedRegions(live);
+  // Until the user picks, the slot's current regions (or the authoring region) are ticked.
+  const chosenRegions = regions ?? (liveRegions.length > 0 ? liveRegions : [ctx.region]);
   const [regionsError, setRegionsError] = useState<string>();
   const luisResources = resources.data?.filter((r) => r.kind === 'LUIS') ?? [];
   const usable = luisResources.filter((r) => allowed.includes(r.region));
@@ -49,8 +52,6 @@ export function PublishSection({ ctx }: { ctx: Ctx }) {
     if (!problem) publish.mutate();
   };
 
-  const live = slotEndpoint(app.data, staging);
-  const liveRegions = publishedRegions(live);
   const url = chosen && isAssigned && keys.data ? endpointUrl(chosen.endpoint ?? `${location.origin}/`, ctx.appId, keys.data.key1, staging) : null;
   const slotName = staging ? 'staging' : 'production';
 
