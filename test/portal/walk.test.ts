@@ -341,8 +341,9 @@ describe('the portal, walked by a new user in Chromium', () => {
     await nav('Resources').click();
     await page.getByRole('link', { name: 'my-luis' }).click();
     await page.getByRole('heading', { name: /^my-luis/ }).waitFor();
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.getByRole('button', { name: 'Refresh' }).waitFor();
+    await page.getByTestId('usage-total').filter({ hasText: '1 calls in the last 30 days' }).waitFor().catch(async () => {
+      throw new Error(`stale: ${await page.getByTestId('usage-total').innerText()}`);
+    });
     const total = await page.getByTestId('usage-total').innerText();
     assert.match(total, /^1 calls? in the last 30 days/, total);
     await nav('LUIS apps').click();
