@@ -20,7 +20,6 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 /** Reads one line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (result: () => void) => {
@@ -39,7 +38,9 @@ function promptHidden(question: string): Promise<string> {
         else if (char >= ' ') value += char;
       }
     };
+    // Echo goes off before the prompt shows, so nothing typed after it is echoed.
     stdin.setRawMode(true);
+    process.stderr.write(question);
     stdin.resume();
     stdin.on('data', onData);
   });
