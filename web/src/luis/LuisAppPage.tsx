@@ -169,7 +169,7 @@ function SimpleList<T>({ title, items, render, onDelete, deleteLabel, form, erro
   );
 }
 
-function NewEntityForm({ ctx, onCreated }: { ctx: Ctx; onCreated: () => Promise<unknown> }) {
+export function NewEntityForm({ ctx, onCreated }: { ctx: Ctx; onCreated: () => Promise<unknown> }) {
   const [kind, setKind] = useState<EntityKind>('simple');
   const [name, setName] = useState('');
   const [values, setValues] = useState('');
