@@ -332,6 +332,10 @@ describe('the portal, walked by a new user in Chromium', () => {
     await page.getByRole('button', { name: 'Clone', exact: true }).click();
     const versions = page.getByRole('table', { name: 'Versions' });
     await versions.getByRole('row', { name: /^0\.2/ }).waitFor();
+    await page.getByLabel('Import a version from').setInputFiles(LUIS_APP_FILE);
+    await page.getByLabel('as', { exact: true }).fill('0.3');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await versions.getByRole('row', { name: /^0\.3/ }).waitFor();
     await versions.getByRole('row', { name: /^0\.2/ }).getByRole('button', { name: 'Set active' }).click();
     await page.getByText('en-us · version 0.2 · westus').waitFor();
     await screenshot(page, 'luis-app-versions', 'desktop');
