@@ -2,10 +2,10 @@
 // gets the key checks before its handler, and its reply is metered (and held
 // until the meter is committed).
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler, onSendHookHandler } from 'fastify';
 import type { Catalog } from '../catalog/catalog.ts';
-import type { KeyDirectory } from '../keys/directory.ts';
-import type { Limiter } from '../limits/limiter.ts';
+import type { KeyDirectory, KeyMatch } from '../keys/directory.ts';
+import type { Admission, Limiter } from '../limits/limiter.ts';
 import type { Clock } from '../util/clock.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UsageRecorder, MeteredCall } from './metering.ts';
@@ -29,12 +29,23 @@ const meterOf = new WeakMap<FastifyRequest, Omit<MeteredCall, 'status'>>();
 async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<void> {
   const { catalog, directory, limiter, recorder, clock } = options;
 
-  async function check(request: FastifyRequest, route: GatewayRoute): Promise<void> {
+  /**
+   * The checks, in order. They run without waiting when the key and the quota
+   * counter are already in memory (nearly every call), and fall back to the
+   * store only on a first sight; this keeps the gateway's cost per call small.
+   */
+  function check(request: FastifyRequest, route: GatewayRoute): void | Promise<void> {
     const key = presentedKey(request.headers, request.query);
     if (!key) throw missingKey();
-    const match = await directory.resolve(key);
-    if (!match) throw invalidKey();
-    const { resource, slot } = match;
+    const match = directory.cached(key);
+    if (match) return checkResource(request, route, match);
+    return directory.resolve(key).then((found) => {
+      if (!found) throw invalidKey();
+      return checkResource(request, route, found);
+    });
+  }
+
+  function checkResource(request: FastifyRequest, route: GatewayRoute, { resource, slot }: KeyMatch): void | Promise<void> {
     const region = requestRegion(request.raw) ?? options.defaultRegion;
     checkScopeAndRegion(resource, route, region);
     const now = clock.now();
@@ -43,31 +54,48 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
     checkActive(resource, catalog, now);
     const tier = catalog.tier(resource.kind, resource.tier);
     if (!tier) throw new ApiError(500, 'InternalServerError', `the catalogue has no tier ${resource.tier} for kind ${resource.kind}`);
-    const admission = await limiter.admit({ resourceId: resource.id, rate: tier.rate, meter: route.meter, monthlyQuota: tier.monthlyQuota[route.meter], now });
-    checkAdmission(admission, resource, route.meter, catalog);
-    metered.admitted = true;
-    if (now > resource.lastUsedAt) resource.lastUsedAt = now;
-    request.caller = { resource, keySlot: slot, region };
+    const limits = { resourceId: resource.id, rate: tier.rate, meter: route.meter, monthlyQuota: tier.monthlyQuota[route.meter], now };
+    const admit = (admission: Admission) => {
+      checkAdmission(admission, resource, route.meter, catalog);
+      metered.admitted = true;
+      if (now > resource.lastUsedAt) resource.lastUsedAt = now;
+      request.caller = { resource, keySlot: slot, region };
+    };
+    const decided = limiter.admitNow?.(limits);
+    if (decided) return admit(decided);
+    return limiter.admit(limits).then(admit);
   }
+
+  function onRequest(route: GatewayRoute): onRequestHookHandler {
+    return (request, _reply, done) => {
+      let pending: void | Promise<void>;
+      try {
+        pending = check(request, route);
+      } catch (err) {
+        return done(err as Error);
+      }
+      if (pending) pending.then(() => done(), done);
+      else done();
+    };
+  }
+
+  /** Meters the reply of a gateway route once a key has named its resource, and holds it until committed. */
+  const onSend: onSendHookHandler = (request, reply, payload, done) => {
+    const metered = meterOf.get(request);
+    if (!metered) return done(null, payload);
+    recorder.record({ ...metered, status: reply.statusCode }).then(() => done(null, payload), (err) => {
+      request.log.error({ err }, 'usage could not be recorded');
+      reply.code(503).header('content-type', 'application/json; charset=utf-8');
+      done(null, JSON.stringify(new ApiError(503, 'ServiceUnavailable', 'The call could not be metered, so it was not served. Retry in a moment.').body()));
+    });
+  };
 
   app.addHook('onRoute', (routeOptions) => {
     const route = routeOptions.config?.gateway;
     if (!route) return;
-    const existing = routeOptions.onRequest ? [routeOptions.onRequest].flat() : [];
-    routeOptions.onRequest = [async (request: FastifyRequest) => check(request, route), ...existing];
-  });
-
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    const metered = meterOf.get(request);
-    if (!metered) return payload;
-    try {
-      await recorder.record({ ...metered, status: reply.statusCode });
-      return payload;
-    } catch (err) {
-      request.log.error({ err }, 'usage could not be recorded');
-      reply.code(503).header('content-type', 'application/json; charset=utf-8');
-      return JSON.stringify(new ApiError(503, 'ServiceUnavailable', 'The call could not be metered, so it was not served. Retry in a moment.').body());
-    }
+    const flat = <T>(hooks: T | T[] | undefined): T[] => (hooks ? [hooks].flat() as T[] : []);
+    routeOptions.onRequest = [onRequest(route), ...flat(routeOptions.onRequest)];
+    routeOptions.onSend = [onSend, ...flat(routeOptions.onSend)];
   });
 }
 

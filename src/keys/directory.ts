@@ -47,6 +47,11 @@ export class KeyDirectory {
     bus.subscribe((id) => this.forget(id));
   }
 
+  /** The match for a key verified before, without waiting; undefined when it must be looked up. */
+  cached(presented: string): KeyMatch | undefined {
+    return this.byKey.get(presented);
+  }
+
   async resolve(presented: string): Promise<KeyMatch | undefined> {
     const cached = this.byKey.get(presented);
     if (cached) return cached;

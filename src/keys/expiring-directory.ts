@@ -17,6 +17,12 @@ export class ExpiringKeyDirectory extends KeyDirectory {
     super(db, vault, bus);
   }
 
+  override cached(presented: string): KeyMatch | undefined {
+    const match = super.cached(presented);
+    const readAt = match && this.readAt.get(match.resource.id);
+    return readAt !== undefined && this.now() - readAt < this.ttlMs ? match : undefined;
+  }
+
   override async resolve(presented: string): Promise<KeyMatch | undefined> {
     const match = await super.resolve(presented);
     if (!match) return undefined;

@@ -20,6 +20,11 @@ export type Admission =
 export interface Limiter {
   /** Counts the call against the rate window, then the monthly quota; a refused call consumes no quota. */
   admit(request: LimitRequest): Promise<Admission>;
+  /**
+   * The same decision without waiting, when the limiter can make it from what
+   * it holds in memory; undefined (and nothing counted) when it cannot.
+   */
+  admitNow?(request: LimitRequest): Admission | undefined;
   close(): Promise<void>;
 }
 

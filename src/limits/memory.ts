@@ -4,6 +4,14 @@ import { utcMonthBounds } from '../util/clock.ts';
 import type { Admission, LimitRequest, Limiter, QuotaBaseline } from './limiter.ts';
 import { retryAfterSeconds, windowStart } from './windows.ts';
 
+interface QuotaCounter {
+  used: number;
+}
+
+function quotaKey(resourceId: string, meter: string, monthStart: number): string {
+  return `${resourceId}|${meter}|${monthStart}`;
+}
+
 interface Window {
   start: number;
   count: number;
@@ -11,16 +19,29 @@ interface Window {
 
 export class MemoryLimiter implements Limiter {
   private windows = new Map<string, Window>();
-  private quotas = new Map<string, Promise<{ used: number }>>();
+  private quotas = new Map<string, Promise<QuotaCounter>>();
+  /** The counters whose baseline has arrived, for deciding without waiting. */
+  private loaded = new Map<string, QuotaCounter>();
 
   constructor(private baseline: QuotaBaseline) {}
 
+  admitNow(req: LimitRequest): Admission | undefined {
+    if (req.monthlyQuota === undefined) return this.decide(req, undefined);
+    const counter = this.loaded.get(quotaKey(req.resourceId, req.meter, utcMonthBounds(req.now).start));
+    return counter && this.decide(req, counter);
+  }
+
   async admit(req: LimitRequest): Promise<Admission> {
-    if (!this.takeRateSlot(req)) return { admitted: false, reason: 'rate', retryAfterSeconds: retryAfterSeconds(req.rate, req.now) };
-    if (req.monthlyQuota === undefined) return { admitted: true };
+    const now = this.admitNow(req);
+    if (now) return now;
     const month = utcMonthBounds(req.now);
-    const counter = await this.quotaCounter(req.resourceId, req.meter, month.start, month.end);
-    if (counter.used >= req.monthlyQuota) return { admitted: false, reason: 'quota', renewsAt: month.end };
+    return this.decide(req, await this.quotaCounter(req.resourceId, req.meter, month.start, month.end));
+  }
+
+  private decide(req: LimitRequest, counter: QuotaCounter | undefined): Admission {
+    if (!this.takeRateSlot(req)) return { admitted: false, reason: 'rate', retryAfterSeconds: retryAfterSeconds(req.rate, req.now) };
+    if (!counter || req.monthlyQuota === undefined) return { admitted: true };
+    if (counter.used >= req.monthlyQuota) return { admitted: false, reason: 'quota', renewsAt: utcMonthBounds(req.now).end };
     counter.used++;
     return { admitted: true };
   }
@@ -43,11 +64,15 @@ export class MemoryLimiter implements Limiter {
     for (const [key, w] of this.windows) if (w.start < current - 60_000) this.windows.delete(key);
   }
 
-  private quotaCounter(resourceId: string, meter: string, start: number, end: number): Promise<{ used: number }> {
-    const key = `${resourceId}|${meter}|${start}`;
+  private quotaCounter(resourceId: string, meter: string, start: number, end: number): Promise<QuotaCounter> {
+    const key = quotaKey(resourceId, meter, start);
     let counter = this.quotas.get(key);
     if (!counter) {
-      counter = this.baseline(resourceId, meter, start, end).then((used) => ({ used }));
+      counter = this.baseline(resourceId, meter, start, end).then((used) => {
+        const loaded = { used };
+        this.loaded.set(key, loaded);
+        return loaded;
+      });
       counter.catch(() => this.quotas.delete(key));
       this.quotas.set(key, counter);
     }
