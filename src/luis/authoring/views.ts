@@ -3,6 +3,7 @@ import type { AppRow } from '../service.ts';
 import type { VersionRow } from '../store/versions.ts';
 import type { VersionDoc, Role } from '../app/document.ts';
 import type { EntityCollection } from '../app/document.ts';
+import { INTENT_MODEL_TYPE, MODEL_TYPE_OF_COLLECTION } from '../app/model-types.ts';
 
 export const iso = (ms: number | null | undefined) => (ms ? new Date(Number(ms)).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined);
 
@@ -37,23 +38,17 @@ export function versionInfo(v: VersionRow, doc: VersionDoc, endpointUrl: string)
   };
 }
 
-/** LUIS's model type ids and names, per entity collection. */
-export const MODEL_TYPES: Record<EntityCollection | 'intents', { typeId: number; readableType: string }> = {
-  intents: { typeId: 0, readableType: 'Intent Classifier' },
-  entities: { typeId: 1, readableType: 'Entity Extractor' },
-  prebuiltEntities: { typeId: 2, readableType: 'Prebuilt Entity Extractor' },
-  hierarchicals: { typeId: 3, readableType: 'Hierarchical Entity Extractor' },
-  composites: { typeId: 4, readableType: 'Composite Entity Extractor' },
-  closedLists: { typeId: 5, readableType: 'List Entity Extractor' },
-  patternAnyEntities: { typeId: 7, readableType: 'Pattern.Any Entity Extractor' },
-  regexEntities: { typeId: 8, readableType: 'Regex Entity Extractor' },
-};
+/** LUIS's model type id and name, as the authoring API spells them. */
+export function authoringModelType(collection: EntityCollection | 'intents'): { typeId: number; readableType: string } {
+  const type = collection === 'intents' ? INTENT_MODEL_TYPE : MODEL_TYPE_OF_COLLECTION[collection];
+  return { typeId: type.id, readableType: type.name };
+}
 
 const roles = (rs: Role[]) => rs.map((r) => ({ id: r.id, name: r.name }));
 
 /** One entity model as its GET answers it. */
 export function entityInfo(collection: EntityCollection, item: any): Record<string, unknown> {
-  const base = { id: item.id, name: item.name, ...MODEL_TYPES[collection], roles: roles(item.roles) };
+  const base = { id: item.id, name: item.name, ...authoringModelType(collection), roles: roles(item.roles) };
   switch (collection) {
     case 'hierarchicals':
     case 'composites':
@@ -72,5 +67,5 @@ export function entityInfo(collection: EntityCollection, item: any): Record<stri
 }
 
 export function intentInfo(i: { id: string; name: string }) {
-  return { id: i.id, name: i.name, ...MODEL_TYPES.intents };
+  return { id: i.id, name: i.name, ...authoringModelType('intents') };
 }

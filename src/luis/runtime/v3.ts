@@ -1,19 +1,9 @@
 // The engine's Prediction in the shape of the LUIS v3.0 runtime response:
 // intents by name, entities grouped by name (or role) with values typed per
 // entity kind, and `$instance` positions when verbose.
-import type { EntityKind, PredictedEntity, Prediction } from '../../nlu/index.ts';
+import type { PredictedEntity, Prediction } from '../../nlu/index.ts';
+import { MODEL_TYPE_OF_KIND } from '../app/model-types.ts';
 
-const MODEL_TYPE: Record<EntityKind, { modelTypeId: number; modelType: string }> = {
-  machineLearned: { modelTypeId: 1, modelType: 'Entity Extractor' },
-  simple: { modelTypeId: 1, modelType: 'Entity Extractor' },
-  prebuilt: { modelTypeId: 2, modelType: 'Prebuilt Entity Extractor' },
-  hierarchical: { modelTypeId: 3, modelType: 'Hierarchical Entity Extractor' },
-  composite: { modelTypeId: 4, modelType: 'Composite Entity Extractor' },
-  list: { modelTypeId: 5, modelType: 'List Entity Extractor' },
-  patternAny: { modelTypeId: 7, modelType: 'Pattern.Any Entity Extractor' },
-  regex: { modelTypeId: 8, modelType: 'Regex Entity Extractor' },
-  external: { modelTypeId: 1, modelType: 'Entity Extractor' },
-};
 
 const num = (v: unknown): unknown => {
   if (typeof v !== 'string') return v;
@@ -76,7 +66,8 @@ function instance(e: PredictedEntity) {
     startIndex: e.startIndex,
     length: e.endIndex - e.startIndex + 1,
     ...(e.score !== undefined ? { score: e.score } : {}),
-    ...MODEL_TYPE[e.kind],
+    modelTypeId: MODEL_TYPE_OF_KIND[e.kind].id,
+    modelType: MODEL_TYPE_OF_KIND[e.kind].name,
     ...(e.role ? { role: e.role } : {}),
     recognitionSources: [e.kind === 'external' ? 'externalEntities' : 'model'],
   };
