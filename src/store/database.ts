@@ -10,6 +10,7 @@ import type { Database } from './schema.ts';
 import * as platform from './migrations/001-platform.ts';
 import * as luis from './migrations/002-luis.ts';
 import * as usageWriters from './migrations/003-usage-writers.ts';
+import * as visionReads from './migrations/004-vision-reads.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '001-platform': platform,
   '002-luis': luis,
   '003-usage-writers': usageWriters,
+  '004-vision-reads': visionReads,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -20,7 +20,7 @@ export function visionService(options: VisionServiceOptions = {}): ServiceModule
     name: 'vision',
     async mount(platform) {
       engine = new VisionEngine(options);
-      reads = new ReadOperations(() => platform.clock.now());
+      reads = new ReadOperations(platform.store.db, () => platform.clock.now());
       void engine.start().catch((e) => console.error(`Computer Vision models failed to load: ${(e as Error).message}`));
       return {
         prefix: VISION_PREFIX,

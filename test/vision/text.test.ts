@@ -6,6 +6,10 @@ import { ocrRegions, readLines, readableBlocks } from '../../src/vision/text/tex
 import { runsSideways, unturn } from '../../src/vision/analyzers/text-reading.ts';
 import { readAngle } from '../../src/vision/vision-engine.ts';
 import { ReadOperations, READ_RESULT_LIFETIME_MS } from '../../src/vision/read/read-operations.ts';
+import { openStore } from '../../src/store/database.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pages, visualFeatures } from '../../src/vision/http/query.ts';
 import type { RecognizedPage } from '../../src/vision/text/tesseract.ts';
 
@@ -55,19 +59,23 @@ describe('orientation', () => {
 });
 
 describe('read operations', () => {
-  it('are visible to their resource only, and are forgotten after 48 hours', () => {
+  it('are visible to their resource only, and are forgotten after 48 hours', async () => {
     let now = 1_000_000;
-    const reads = new ReadOperations(() => now);
+    const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'portico-reads-')) });
+    const reads = new ReadOperations(store.db, () => now);
     try {
-      const op = reads.create('resource-a');
-      assert.equal(reads.find(op.id, 'resource-a')?.status, 'notStarted');
-      assert.equal(reads.find(op.id, 'resource-b'), undefined);
+      const op = await reads.create('resource-a');
+      assert.equal((await reads.find(op.id, 'resource-a'))?.status, 'notStarted');
+      assert.equal(await reads.find(op.id, 'resource-b'), undefined);
+      await reads.update(op, { status: 'failed', failure: { code: 'InvalidImage', message: 'no text' } });
+      assert.deepEqual((await reads.find(op.id, 'resource-a'))?.failure, { code: 'InvalidImage', message: 'no text' });
       now += READ_RESULT_LIFETIME_MS - 1;
-      assert.ok(reads.find(op.id, 'resource-a'));
+      assert.ok(await reads.find(op.id, 'resource-a'));
       now += 1;
-      assert.equal(reads.find(op.id, 'resource-a'), undefined);
+      assert.equal(await reads.find(op.id, 'resource-a'), undefined);
     } finally {
       reads.close();
+      await store.close();
     }
   });
 });

@@ -35,15 +35,16 @@ export function readRoutes(app: FastifyInstance, ctx: VisionRouteContext): void 
       q.modelVersion(query, [READ_MODEL_VERSION]);
       const image = await requestImage(request, { maxBytes: readByteLimit(request), formats: READ_FORMATS }, ctx.imageSource);
       const pageList = q.pages(query, image.pages);
-      const op = ctx.reads.create(callerOf(request).resource.id);
+      const op = await ctx.reads.create(callerOf(request).resource.id);
       void (async () => {
-        ctx.reads.update(op, { status: 'running' });
         try {
-          ctx.reads.update(op, { status: 'succeeded', readResults: await ctx.engine.read(image, pageList, language) });
+          await ctx.reads.update(op, { status: 'running' });
+          const readResults = await ctx.engine.read(image, pageList, language);
+          await ctx.reads.update(op, { status: 'succeeded', readResults });
         } catch (e) {
           const failure = e instanceof VisionError ? { code: e.code, message: e.message } : { code: 'InternalServerError', message: (e as Error).message };
           request.log.warn({ operationId: op.id, failure }, 'read operation failed');
-          ctx.reads.update(op, { status: 'failed', failure });
+          await ctx.reads.update(op, { status: 'failed', failure }).catch((err) => request.log.error({ err }, 'read operation could not be stored'));
         }
       })();
       return reply.code(202).header('Operation-Location', operationLocation(request, op.id)).send();
@@ -51,7 +52,7 @@ export function readRoutes(app: FastifyInstance, ctx: VisionRouteContext): void 
 
   app.get('/read/analyzeResults/:operationId', { config: gateway('vision.readResult') }, async (request) => {
     const { operationId } = request.params as { operationId: string };
-    const op = ctx.reads.find(operationId, callerOf(request).resource.id);
+    const op = await ctx.reads.find(operationId, callerOf(request).resource.id);
     if (!op) throw new ApiError(404, 'NotFound', `Operation ${operationId} was not found: it does not exist, has expired (results are kept 48 hours), or was created with another resource's key.`);
     return operationBody(op);
   });
