@@ -134,6 +134,21 @@ describe('Computer Vision errors', () => {
     assert.equal((await pages.json()).error.code, 'InvalidPageRange');
   });
 
+  it('counts polls of a Read result against the rate but not against the monthly quota', async () => {
+    const f0 = await vision.resource('ComputerVision', 'F0');
+    const started = await call('/read/analyze', { key: f0.key1, body: samplePhoto(1) });
+    assert.equal(started.status, 202);
+    const id = started.headers.get('operation-location')!.split('/').pop()!;
+    for (let i = 0; i < 3; i++) assert.equal((await call(`/read/analyzeResults/${id}`, { key: f0.key1, method: 'GET' })).status, 200);
+    const { platform } = vision.server;
+    await platform.recorder.drain();
+    const { resource } = (await platform.directory.resolve(f0.key1))!;
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await platform.usage.report(resource, today, today);
+    assert.deepEqual(report.quotas.map((q) => [q.meter, q.used]), [['vision', 1]]);
+    assert.equal(report.days[0].calls, 4);
+  });
+
   it('answers 404 for a read operation that does not exist', async () => {
     const res = await call('/read/analyzeResults/00000000-0000-0000-0000-000000000000', { key, method: 'GET' });
     assert.equal(res.status, 404);

@@ -18,8 +18,13 @@ export interface VisionRouteContext {
 /** Bodies up to this size are read so that larger-than-allowed images get Azure's InvalidImageSize, not a bare 413. */
 export const IMAGE_BODY_LIMIT = MAX_READ_BYTES_PAID + 1024 * 1024;
 
-export function gateway(operation: string): { gateway: GatewayRoute } {
-  return { gateway: { operation, accepts: ['ComputerVision'], meter: 'vision' } };
+/**
+ * Every vision call counts one transaction on the `vision` meter, except polls
+ * of a Read result (`vision-poll`), which are rate-limited like any call but,
+ * as on Azure, not billed: no tier has a quota on that meter.
+ */
+export function gateway(operation: string, meter: 'vision' | 'vision-poll' = 'vision'): { gateway: GatewayRoute } {
+  return { gateway: { operation, accepts: ['ComputerVision'], meter } };
 }
 
 export function callerOf(request: FastifyRequest): Caller {

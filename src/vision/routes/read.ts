@@ -50,7 +50,7 @@ export function readRoutes(app: FastifyInstance, ctx: VisionRouteContext): void 
       return reply.code(202).header('Operation-Location', operationLocation(request, op.id)).send();
     }));
 
-  app.get('/read/analyzeResults/:operationId', { config: gateway('vision.readResult') }, async (request) => {
+  app.get('/read/analyzeResults/:operationId', { config: gateway('vision.readResult', 'vision-poll') }, async (request) => {
     const { operationId } = request.params as { operationId: string };
     const op = await ctx.reads.find(operationId, callerOf(request).resource.id);
     if (!op) throw new ApiError(404, 'NotFound', `Operation ${operationId} was not found: it does not exist, has expired (results are kept 48 hours), or was created with another resource's key.`);
