@@ -134,3 +134,8 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     allowPrivateImageUrls: parseBoolean('PORTICO_ALLOW_PRIVATE_IMAGE_URLS', get('PORTICO_ALLOW_PRIVATE_IMAGE_URLS')),
   };
 }
+
+/** The base URL clients reach this server at: PORTICO_PUBLIC_URL, else http://host:port. */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
+  return config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+}

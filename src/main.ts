@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config.ts';
+import { publicBaseUrl, type Config } from './config.ts';
 import { createPlatform, type Platform, type PlatformOverrides } from './platform.ts';
 import { buildServer } from './http/server.ts';
 import { loadServices, type ServiceModule } from './services.ts';
@@ -40,7 +40,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     if (config.port === 0) config.port = port;
-    const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    const url = publicBaseUrl(config);
     const banner = [`Portico is listening on ${url}/ (portal) — API reference: ${url}/api/openapi.json`];
     // Several processes started together on an empty database all see it empty;
     // the first to create the demo account wins and the others carry on without it.

@@ -1,6 +1,7 @@
 // JSON shapes of the console API.
 import { Type, type Static } from '@sinclair/typebox';
 import type { Platform } from '../platform.ts';
+import { publicBaseUrl } from '../config.ts';
 import type { ResourceKeys, ResourceView } from '../resources/service.ts';
 import type { Account } from '../accounts/service.ts';
 import { accountResourceName } from '../resources/resource.ts';
@@ -49,7 +50,7 @@ export const ErrorSchema = Type.Object({ error: Type.Object({ code: Type.String(
 /** The base URL a client uses for a region: the server's own, with a region prefix outside the default region. */
 export function regionEndpoint(platform: Platform, region: string): string {
   const { config } = platform;
-  const base = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const base = publicBaseUrl(config);
   return region === config.region ? `${base}/` : `${base}/${region}/`;
 }
 
