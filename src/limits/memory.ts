@@ -22,6 +22,7 @@ export class MemoryLimiter implements Limiter {
   private quotas = new Map<string, Promise<QuotaCounter>>();
   /** The counters whose baseline has arrived, for deciding without waiting. */
   private loaded = new Map<string, QuotaCounter>();
+  private newestMonth = 0;
 
   constructor(private baseline: QuotaBaseline) {}
 
@@ -65,6 +66,7 @@ export class MemoryLimiter implements Limiter {
   }
 
   private quotaCounter(resourceId: string, meter: string, start: number, end: number): Promise<QuotaCounter> {
+    if (start > this.newestMonth) this.startMonth(start);
     const key = quotaKey(resourceId, meter, start);
     let counter = this.quotas.get(key);
     if (!counter) {
@@ -77,6 +79,14 @@ export class MemoryLimiter implements Limiter {
       this.quotas.set(key, counter);
     }
     return counter;
+  }
+
+  /** A new month began: the counters of earlier months are no longer needed (a late call re-reads its baseline). */
+  private startMonth(start: number): void {
+    this.newestMonth = start;
+    const earlier = (key: string) => Number(key.slice(key.lastIndexOf('|') + 1)) < start;
+    for (const key of this.quotas.keys()) if (earlier(key)) this.quotas.delete(key);
+    for (const key of this.loaded.keys()) if (earlier(key)) this.loaded.delete(key);
   }
 
   async close(): Promise<void> {}
