@@ -6,9 +6,12 @@ import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import { startTestServer, newAccount, type TestServer } from '../../support/server.ts';
 import { visionService } from '../../../src/vision/service.ts';
+import { HeldClock } from '../../support/held-clock.ts';
 
 export interface VisionTestServer {
   server: TestServer;
+  /** The server's clock: hold it to keep calls inside one rate window. */
+  clock: HeldClock;
   /** Creates a resource and returns its keys. */
   resource(kind?: string, tier?: string, region?: string): Promise<{ key1: string; key2: string }>;
   close(): Promise<void>;
@@ -17,10 +20,12 @@ export interface VisionTestServer {
 let names = 0;
 
 export async function startVisionServer(env: Record<string, string> = {}): Promise<VisionTestServer> {
-  const server = await startTestServer({ services: [visionService({ workers: 2 })], env });
+  const clock = new HeldClock();
+  const server = await startTestServer({ services: [visionService({ workers: 2 })], env, clock });
   const account = await newAccount(server);
   return {
     server,
+    clock,
     async resource(kind = 'ComputerVision', tier = 'S1', region = 'westus') {
       const login = await server.api('POST', '/api/login', { email: account.email, password: account.password });
       const res = await server.api('POST', '/api/resources', { name: `vision-${++names}`, kind, tier, region }, login.body.token);
