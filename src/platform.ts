@@ -53,7 +53,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const bus = overrides.bus ?? shared?.bus ?? new LocalChangeBus();
   const directory = shared?.directory ?? new KeyDirectory(store.db, vault, bus);
   const limiter = overrides.limiter?.(store) ?? shared?.limiter ?? new MemoryLimiter(baseline);
-  const recorder = new UsageRecorder(store.db);
+  const recorder = new UsageRecorder(store.usageWriter);
   const resources = new ResourceService(store.db, catalog, vault, bus, clock);
   const accounts = new AccountService(store.db, resources, clock);
   const usage = new UsageService(store.db, catalog, clock);

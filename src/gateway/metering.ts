@@ -2,10 +2,7 @@
 // loop, written in one transaction, and only then are their replies released,
 // so a killed process never loses a call whose response a client received.
 import { hostname } from 'node:os';
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.ts';
-import { addUsage, type UsageRow } from '../store/repos/usage.ts';
-import { touchResources } from '../store/repos/resources.ts';
+import type { UsageRow, UsageWriter } from '../store/repos/usage.ts';
 import { DAY_MS, utcDay } from '../util/clock.ts';
 
 export interface MeteredCall {
@@ -84,7 +81,7 @@ export class UsageRecorder {
   private lastUseWritten = new Map<string, number>();
   batches = 0;
 
-  constructor(private db: Kysely<Database>, private writer: string = processWriterId()) {}
+  constructor(private store: UsageWriter, private writer: string = processWriterId()) {}
 
   /** Resolves once the call is committed to the store. */
   record(call: MeteredCall): Promise<void> {
@@ -103,16 +100,7 @@ export class UsageRecorder {
     if (this.pending === batch) this.pending = undefined;
     try {
       const lastUse = this.lastUseToWrite(batch.calls);
-      const rows = aggregate(batch.calls, this.writer);
-      if (lastUse.size === 0) {
-        // One multi-row upsert is atomic on its own: no BEGIN/COMMIT round trips.
-        await addUsage(this.db, rows);
-      } else {
-        await this.db.transaction().execute(async (tx) => {
-          await addUsage(tx, rows);
-          await touchResources(tx, lastUse);
-        });
-      }
+      await this.store.write(aggregate(batch.calls, this.writer), lastUse);
       for (const [id, at] of lastUse) this.lastUseWritten.set(id, at);
       this.batches++;
       batch.resolve();

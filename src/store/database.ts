@@ -7,6 +7,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.ts';
+import { kyselyUsageWriter, sqliteUsageWriter, type UsageWriter } from './repos/usage.ts';
 import * as platform from './migrations/001-platform.ts';
 import * as luis from './migrations/002-luis.ts';
 import * as usageWriters from './migrations/003-usage-writers.ts';
@@ -17,6 +18,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The metering batches' path into the store (prepared statements on SQLite). */
+  usageWriter: UsageWriter;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ export interface StoreOptions {
 // millisecond times and counters, far below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
-function sqliteDialect(dataDir: string): SqliteDialect {
+function openSqliteFile(dataDir: string): SQLite.Database {
   mkdirSync(dataDir, { recursive: true });
   const file = new SQLite(join(dataDir, 'portico.db'));
   file.pragma('journal_mode = WAL');
@@ -51,7 +54,7 @@ function sqliteDialect(dataDir: string): SqliteDialect {
   file.pragma('synchronous = NORMAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: file });
+  return file;
 }
 
 function postgresDialect(url: string): PostgresDialect {
@@ -69,8 +72,9 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const dialect: Dialect = options.databaseUrl ? 'postgres' : 'sqlite';
+  const file = options.databaseUrl ? undefined : openSqliteFile(options.dataDir);
   const db = new Kysely<Database>({
-    dialect: options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(options.dataDir),
+    dialect: file ? new SqliteDialect({ database: file }) : postgresDialect(options.databaseUrl!),
   });
   try {
     await migrate(db);
@@ -78,5 +82,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await db.destroy();
     throw err;
   }
-  return { db, dialect, close: () => db.destroy() };
+  const usageWriter = file ? sqliteUsageWriter(db, file) : kyselyUsageWriter(db);
+  return { db, dialect, usageWriter, close: () => db.destroy() };
 }

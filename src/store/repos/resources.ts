@@ -47,7 +47,7 @@ export function deleteResourceRow(db: Kysely<Database>, id: string): Promise<unk
 }
 
 /** Moves last use forward only, so out-of-order writers never move it back. */
-export function touchResources(db: Kysely<Database>, lastUse: Map<string, number>): Promise<unknown[]> {
+export function touchResources(db: Kysely<Database>, lastUse: ReadonlyMap<string, number>): Promise<unknown[]> {
   return Promise.all([...lastUse].map(([id, at]) =>
     db.updateTable('resources').set({ last_used_at: at }).where('id', '=', id).where('last_used_at', '<', at).execute()));
 }
