@@ -95,12 +95,14 @@ export function buildCatalog(raw: unknown): Catalog {
   const semantic = semanticErrors(data, new Set(allRegions));
   if (semantic.length) throw new CatalogError(semantic.join('\n'));
   const publishing = [...new Set(Object.values(data.authoringRegions).flat())];
+  // Names are unique (checked above); the gateway looks a tier up on every call.
+  const kinds = new Map(data.kinds.map((k) => [k.name, { kind: k, tiers: new Map(k.tiers.map((t) => [t.name, t])) }]));
   return {
     data,
     authoringRegions,
     allRegions,
-    kind: (name) => data.kinds.find((k) => k.name === name),
-    tier: (kind, tier) => data.kinds.find((k) => k.name === kind)?.tiers.find((t) => t.name === tier),
+    kind: (name) => kinds.get(name)?.kind,
+    tier: (kind, tier) => kinds.get(kind)?.tiers.get(tier),
     regionsOf: (kind) => {
       if (Array.isArray(kind.regions)) return kind.regions;
       return kind.regions === 'authoring' ? authoringRegions : kind.regions === 'publishing' ? publishing : allRegions;

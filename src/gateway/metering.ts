@@ -111,8 +111,14 @@ export class UsageRecorder {
 
   private lastUseToWrite(calls: MeteredCall[]): Map<string, number> {
     const lastUse = new Map<string, number>();
+    // A batch is nearly always one resource's calls in time order: a call no
+    // later than the last one seen of the same resource changes nothing.
+    let seenId = '';
+    let seenAt = -1;
     for (const c of calls) {
-      if (!c.admitted) continue;
+      if (!c.admitted || (c.resourceId === seenId && c.at <= seenAt)) continue;
+      seenId = c.resourceId;
+      seenAt = c.at;
       const written = this.lastUseWritten.get(c.resourceId) ?? 0;
       if (c.at - written >= LAST_USE_WRITE_INTERVAL_MS && c.at > (lastUse.get(c.resourceId) ?? 0)) lastUse.set(c.resourceId, c.at);
     }

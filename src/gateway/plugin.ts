@@ -8,7 +8,7 @@ import type { KeyDirectory, KeyMatch } from '../keys/directory.ts';
 import type { Admission, Limiter } from '../limits/limiter.ts';
 import type { Clock } from '../util/clock.ts';
 import { ApiError } from '../http/errors.ts';
-import type { UsageRecorder, MeteredCall } from './metering.ts';
+import type { UsageRecorder } from './metering.ts';
 import { checkActive, checkAdmission, checkScopeAndRegion, presentedKey } from './checks.ts';
 import { missingKey, invalidKey } from './messages.ts';
 import { requestRegion } from './region.ts';
@@ -23,11 +23,11 @@ export interface GatewayOptions {
   defaultRegion: string;
 }
 
-/** What the reply of a call is metered as; set once the key has named a resource. */
-const meterOf = new WeakMap<FastifyRequest, Omit<MeteredCall, 'status'>>();
-
 async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<void> {
   const { catalog, directory, limiter, recorder, clock } = options;
+  // What the reply is metered as, set once the key has named a resource. A
+  // request decoration rather than a side table: it is on every call's path.
+  app.decorateRequest('meteredCall', null);
 
   /**
    * The checks, in order. They run without waiting when the key and the quota
@@ -45,25 +45,27 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
     });
   }
 
-  function checkResource(request: FastifyRequest, route: GatewayRoute, { resource, slot }: KeyMatch): void | Promise<void> {
+  function checkResource(request: FastifyRequest, route: GatewayRoute, match: KeyMatch): void | Promise<void> {
+    const { resource } = match;
     const region = requestRegion(request.raw) ?? options.defaultRegion;
     checkScopeAndRegion(resource, route, region);
     const now = clock.now();
-    const metered = { resourceId: resource.id, at: now, meter: route.meter, operation: route.operation, keySlot: slot, admitted: false };
-    meterOf.set(request, metered);
+    request.meteredCall = { resourceId: resource.id, at: now, meter: route.meter, operation: route.operation, keySlot: match.slot, status: 0, admitted: false };
     checkActive(resource, catalog, now);
     const tier = catalog.tier(resource.kind, resource.tier);
     if (!tier) throw new ApiError(500, 'InternalServerError', `the catalogue has no tier ${resource.tier} for kind ${resource.kind}`);
     const limits = { resourceId: resource.id, rate: tier.rate, meter: route.meter, monthlyQuota: tier.monthlyQuota[route.meter], now };
-    const admit = (admission: Admission) => {
-      checkAdmission(admission, resource, route.meter, catalog);
-      metered.admitted = true;
-      if (now > resource.lastUsedAt) resource.lastUsedAt = now;
-      request.caller = { resource, keySlot: slot, region };
-    };
     const decided = limiter.admitNow?.(limits);
-    if (decided) return admit(decided);
-    return limiter.admit(limits).then(admit);
+    if (decided) return admit(request, match, region, decided);
+    return limiter.admit(limits).then((admission) => admit(request, match, region, admission));
+  }
+
+  function admit(request: FastifyRequest, { resource, slot }: KeyMatch, region: string, admission: Admission): void {
+    const call = request.meteredCall!;
+    checkAdmission(admission, resource, call.meter, catalog);
+    call.admitted = true;
+    if (call.at > resource.lastUsedAt) resource.lastUsedAt = call.at;
+    request.caller = { resource, keySlot: slot, region };
   }
 
   function onRequest(route: GatewayRoute): onRequestHookHandler {
@@ -81,9 +83,10 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
 
   /** Meters the reply of a gateway route once a key has named its resource, and holds it until committed. */
   const onSend: onSendHookHandler = (request, reply, payload, done) => {
-    const metered = meterOf.get(request);
-    if (!metered) return done(null, payload);
-    recorder.record({ ...metered, status: reply.statusCode }).then(() => done(null, payload), (err) => {
+    const call = request.meteredCall;
+    if (!call) return done(null, payload);
+    call.status = reply.statusCode;
+    recorder.record(call).then(() => done(null, payload), (err) => {
       request.log.error({ err }, 'usage could not be recorded');
       reply.code(503).header('content-type', 'application/json; charset=utf-8');
       done(null, JSON.stringify(new ApiError(503, 'ServiceUnavailable', 'The call could not be metered, so it was not served. Retry in a moment.').body()));

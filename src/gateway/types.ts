@@ -1,4 +1,5 @@
 import type { KeySlot, Resource } from '../resources/resource.ts';
+import type { MeteredCall } from './metering.ts';
 
 /** What a service route declares in `config.gateway`. */
 export interface GatewayRoute {
@@ -26,5 +27,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     caller?: Caller;
+    /** The gateway's record of this call, completed with the reply's status and metered. */
+    meteredCall: MeteredCall | null;
   }
 }
