@@ -46,7 +46,7 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
         plugin: async (app: FastifyInstance) => {
           acceptEmptyJsonBodies(app);
           await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', platform, apps, authors, training, publishing, queryLog });
-          await app.register(runtimeRoutes, { published, queryLog });
+          await app.register(runtimeRoutes, { published, queryLog, publishingRegionsOf: (region) => platform.catalog.publishingRegionsOf(region) });
         },
       };
     },

@@ -97,6 +97,13 @@ describe('the official LUIS SDKs against Portico', () => {
     assert.ok((result.prediction.entities as any).$instance.Device[0].startIndex === 12);
   });
 
+  it('runtime SDK 5.0.0 (v3.0): predicts with a version by its id', async () => {
+    const client = new LUISRuntimeClient(credentials(endpointKey), server.url);
+    const result = await client.prediction.getVersionPrediction(appId, versionId, { query: 'switch off the garage lamp' }, { showAllIntents: true });
+    assert.equal(result.prediction.topIntent, 'TurnOff');
+    assert.equal(Object.keys(result.prediction.intents).length, 3);
+  });
+
   it('runtime SDK 2.0.0 (v2.0): resolves the top intent and entities with positions', async () => {
     // The 2.0.0 SDK pins an older ms-rest-js whose credential type is the same shape under another path.
     const client = new LUISRuntimeClientV2(credentials(endpointKey) as unknown as ConstructorParameters<typeof LUISRuntimeClientV2>[0], server.url);

@@ -9,8 +9,8 @@ import type { PublishedModel, RuntimeApp, Slot } from './published-apps.ts';
 export const cannotAccess = (why: string) =>
   new ApiError(401, '401', `This application cannot be accessed with the current subscription: ${why}`);
 
-export function admitQuery(caller: Caller, app: RuntimeApp, slot: Slot): PublishedModel {
-  const { resource, region } = caller;
+/** The key rules shared by every prediction route: whose keys may query this app at all. */
+function checkKey({ resource }: Caller, app: RuntimeApp): void {
   if (resource.kind === 'LUIS.Authoring') {
     if (resource.accountId !== app.ownerAccountId) {
       throw cannotAccess("only the app owner's authoring key may query it. Use an endpoint key of a LUIS resource assigned to the app.");
@@ -19,6 +19,12 @@ export function admitQuery(caller: Caller, app: RuntimeApp, slot: Slot): Publish
     throw cannotAccess(`the key's resource "${resource.name}" is not assigned to app ${app.id}. ` +
       'Assign it on the Publish page (POST /luis/api/v2.0/apps/{appId}/azureaccounts with its accountName, or `portico luis assign-key`).');
   }
+}
+
+/** A query of a slot: the key rules, then the model published to that slot in the caller's region. */
+export function admitQuery(caller: Caller, app: RuntimeApp, slot: Slot): PublishedModel {
+  checkKey(caller, app);
+  const { region } = caller;
   const regions = app.slots.get(slot);
   const published = regions?.get(region);
   if (!published) {
@@ -26,4 +32,15 @@ export function admitQuery(caller: Caller, app: RuntimeApp, slot: Slot): Publish
     throw new ApiError(404, 'NotPublished', `Application ${app.id} cannot answer in region ${region}: ${where}.`);
   }
   return published;
+}
+
+/**
+ * A query of a version (v3.0 `versions/{versionId}/predict`): the same key
+ * rules, from the app's authoring region or any region it may publish to.
+ */
+export function admitVersionQuery(caller: Caller, app: RuntimeApp, regions: readonly string[]): void {
+  checkKey(caller, app);
+  if (caller.region !== app.authoringRegion && !regions.includes(caller.region)) {
+    throw cannotAccess(`application ${app.id} is authored in ${app.authoringRegion}; query its versions in ${[app.authoringRegion, ...regions.filter((r) => r !== app.authoringRegion)].join(', ')}.`);
+  }
 }

@@ -68,6 +68,17 @@ export class PublishedApps {
     }
   }
 
+  /**
+   * The model a version was last trained into, for prediction by version:
+   * undefined when the version does not exist, 'untrained' before its first training.
+   */
+  async versionModel(appId: string, versionId: string): Promise<Model | 'untrained' | undefined> {
+    const meta = await versionsRepo.findVersionMeta(this.db, appId, versionId);
+    if (!meta) return undefined;
+    if (!meta.model_id) return 'untrained';
+    return (await this.model(meta.model_id)) ?? 'untrained';
+  }
+
   forget(appId: string): void {
     this.entries.delete(appId);
     this.dropUnusedModels();

@@ -1,13 +1,14 @@
 // The prediction endpoints: v2.0 (GET and POST /luis/v2.0/apps/{appId}),
-// v3.0 (/luis/prediction/v3.0/apps/{appId}/slots/{slot}/predict) and the
-// LUIS container's form of v3.0 (/luis/v3.0/apps/...), which answers the same.
+// v3.0 by slot (/luis/prediction/v3.0/apps/{appId}/slots/{slot}/predict) and by
+// version (…/apps/{appId}/versions/{versionId}/predict, the version's latest
+// training), and the LUIS container's form of v3.0 (/luis/v3.0/apps/...).
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_QUERY_LENGTH, PredictionInputError, predict, type PredictOptions, type Prediction } from '../../nlu/index.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { Caller } from '../../gateway/types.ts';
-import type { PublishedApps, Slot } from './published-apps.ts';
-import { admitQuery } from './access.ts';
+import type { PublishedApps, RuntimeApp, Slot } from './published-apps.ts';
+import { admitQuery, admitVersionQuery } from './access.ts';
 import { v2Response } from './v2.ts';
 import { v3Response } from './v3.ts';
 import type { QueryLog } from './query-log.ts';
@@ -15,7 +16,13 @@ import type { QueryLog } from './query-log.ts';
 export interface RuntimeContext {
   published: PublishedApps;
   queryLog: QueryLog;
+  /** The regions an app authored in a region may be published to (the catalogue's). */
+  publishingRegionsOf(authoringRegion: string): readonly string[];
 }
+
+type Model = Parameters<typeof predict>[0];
+/** Which model answers: the slot's publication, or a version's latest training. */
+type ModelChoice = { slot: Slot } | { versionId: string };
 
 const GUID = '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$';
 const gateway = (operation: string) => ({ gateway: { operation, accepts: ['LUIS', 'LUIS.Authoring'], meter: 'prediction' } });
@@ -24,6 +31,10 @@ const AppParams = Type.Object({ appId: Type.String({ pattern: GUID, description:
 const SlotParams = Type.Object({
   appId: Type.String({ pattern: GUID }),
   slotName: Type.String({ pattern: '^([Pp]roduction|[Ss]taging|PRODUCTION|STAGING)$' }),
+});
+const VersionParams = Type.Object({
+  appId: Type.String({ pattern: GUID }),
+  versionId: Type.String({ minLength: 1, maxLength: 128, description: 'the version id' }),
 });
 
 const V2Query = Type.Object({
@@ -74,7 +85,7 @@ function checkQuery(q: string | undefined, field: string): string {
   return q;
 }
 
-function run(model: Parameters<typeof predict>[0], query: string, options: PredictOptions): Prediction {
+function run(model: Model, query: string, options: PredictOptions): Prediction {
   try {
     return predict(model, query, options);
   } catch (err) {
@@ -86,20 +97,30 @@ function run(model: Parameters<typeof predict>[0], query: string, options: Predi
 export async function runtimeRoutes(app: FastifyInstance, context: RuntimeContext): Promise<void> {
   const { published, queryLog } = context;
 
-  async function answer(request: FastifyRequest, appId: string, slot: Slot, query: string, options: PredictOptions, log: boolean, shape: (p: Prediction) => unknown) {
+  async function modelFor(caller: Caller, app: RuntimeApp, choice: ModelChoice): Promise<Model> {
+    if ('slot' in choice) return admitQuery(caller, app, choice.slot).model;
+    admitVersionQuery(caller, app, context.publishingRegionsOf(app.authoringRegion));
+    const model = await published.versionModel(app.id, choice.versionId);
+    if (!model) throw new ApiError(404, 'NotFound', `Application ${app.id} has no version ${choice.versionId}.`);
+    if (model === 'untrained') {
+      throw new ApiError(400, 'BadArgument', `Version ${choice.versionId} of application ${app.id} has not been trained: train it (POST /luis/api/v2.0/apps/${app.id}/versions/${choice.versionId}/train) and query it again.`);
+    }
+    return model;
+  }
+
+  async function answer(request: FastifyRequest, appId: string, choice: ModelChoice, query: string, options: PredictOptions, log: boolean, shape: (p: Prediction) => unknown) {
     const caller = request.caller as Caller;
     const entry = await published.get(appId.toLowerCase());
     if (!entry) throw new ApiError(404, 'NotFound', `There is no application with the ID ${appId}.`);
-    const model = admitQuery(caller, entry, slot);
-    const body = shape(run(model.model, query, options));
-    if (log) queryLog.add({ appId: entry.id, slot, region: caller.region, query, response: body });
+    const body = shape(run(await modelFor(caller, entry, choice), query, options));
+    if (log) queryLog.add({ appId: entry.id, slot: 'slot' in choice ? choice.slot : 'version', region: caller.region, query, response: body });
     return body;
   }
 
   const v2 = async (request: FastifyRequest<{ Params: { appId: string }; Querystring: typeof V2Query.static }>, q: string | undefined) => {
     const query = checkQuery(q, 'q');
     const verbose = request.query.verbose ?? false;
-    return answer(request, request.params.appId, request.query.staging ? 'staging' : 'production', query,
+    return answer(request, request.params.appId, { slot: request.query.staging ? 'staging' : 'production' }, query,
       { timezoneOffset: request.query.timezoneOffset ?? 0, verbose }, request.query.log ?? true, (p) => v2Response(p, verbose));
   };
 
@@ -113,7 +134,9 @@ export async function runtimeRoutes(app: FastifyInstance, context: RuntimeContex
 
   const v3 = async (request: any, query: string | undefined, body?: typeof V3Body.static) => {
     const text = checkQuery(query, 'query');
-    const slot = String(request.params.slotName).toLowerCase() as Slot;
+    const choice: ModelChoice = request.params.versionId !== undefined
+      ? { versionId: request.params.versionId }
+      : { slot: String(request.params.slotName).toLowerCase() as Slot };
     const verbose = request.query.verbose ?? false;
     const options: PredictOptions = {
       verbose,
@@ -122,7 +145,7 @@ export async function runtimeRoutes(app: FastifyInstance, context: RuntimeContex
       ...(body?.externalEntities ? { externalEntities: body.externalEntities } : {}),
       ...(body?.dynamicLists ? { dynamicLists: body.dynamicLists } : {}),
     };
-    return answer(request, request.params.appId, slot, text, options, request.query.log ?? false,
+    return answer(request, request.params.appId, choice, text, options, request.query.log ?? false,
       (p) => v3Response(p, { verbose, showAllIntents: request.query['show-all-intents'] ?? false }));
   };
 
@@ -132,6 +155,12 @@ export async function runtimeRoutes(app: FastifyInstance, context: RuntimeContex
     }, async (request: any) => v3(request, request.query.query));
     app.post(`${prefix}/apps/:appId/slots/:slotName/predict`, {
       schema: { params: SlotParams, querystring: V3Query, body: V3Body, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
+    }, async (request: any) => v3(request, request.body.query, request.body));
+    app.get(`${prefix}/apps/:appId/versions/:versionId/predict`, {
+      schema: { params: VersionParams, querystring: V3Query, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
+    }, async (request: any) => v3(request, request.query.query));
+    app.post(`${prefix}/apps/:appId/versions/:versionId/predict`, {
+      schema: { params: VersionParams, querystring: V3Query, body: V3Body, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
     }, async (request: any) => v3(request, request.body.query, request.body));
   }
 }
