@@ -45,7 +45,7 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
       return {
         plugin: async (app: FastifyInstance) => {
           acceptEmptyJsonBodies(app);
-          await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', platform, apps, authors, training, publishing, queryLog });
+          await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', platform, apps, authors, training, publishing, queryLog, published });
           await app.register(runtimeRoutes, { published, queryLog, publishingRegionsOf: (region) => platform.catalog.publishingRegionsOf(region) });
         },
       };

@@ -114,6 +114,24 @@ describe('LUIS authoring rules', () => {
     assert.match(res.body.error.message, /not been trained/);
   });
 
+  it("lists each example with the trained model's intent and entity predictions beside its labels (none before training)", async () => {
+    const untrained = await api('GET', '/versions/fresh/examples?take=5');
+    assert.equal(untrained.status, 200);
+    assert.ok(untrained.body.every((e: any) => e.intentPredictions.length === 0 && e.entityPredictions.length === 0));
+    const listed = await api('GET', '/versions/0.1/examples?take=500');
+    assert.equal(listed.status, 200);
+    for (const example of listed.body) {
+      assert.deepEqual(example.intentPredictions.map((p: any) => p.name).sort(), ['HomeAutomation', 'None']);
+      const sum = example.intentPredictions.reduce((s: number, p: any) => s + p.score, 0);
+      assert.ok(Math.abs(sum - 1) < 1e-6, `scores of "${example.text}" sum to ${sum}`);
+    }
+    const agreeing = listed.body.filter((e: any) => e.intentPredictions[0].name === e.intentLabel);
+    assert.ok(agreeing.length >= listed.body.length * 0.9, `${agreeing.length} of ${listed.body.length} examples predicted as labelled`);
+    const labelled = listed.body.find((e: any) => e.text === 'breezeway on please');
+    assert.deepEqual(labelled.entityLabels.map((l: any) => [l.entityName, l.startTokenIndex, l.endTokenIndex]), [['Room', 0, 0]]);
+    assert.deepEqual(labelled.entityPredictions, [{ entityName: 'Room', startTokenIndex: 0, endTokenIndex: 0, phrase: 'breezeway' }]);
+  });
+
   it('queries sent with log=true (v2 default) are downloadable as LUIS query-log CSV; log=false ones are not', async () => {
     await call(server, 'GET', `/luis/v2.0/apps/${appId}?q=${encodeURIComponent('turn the lights on, "now"')}`, endpointKey);
     await call(server, 'GET', `/luis/v2.0/apps/${appId}?q=secret%20query&log=false`, endpointKey);

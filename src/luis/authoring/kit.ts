@@ -9,6 +9,7 @@ import type { AuthorDirectory, Author } from '../authors.ts';
 import type { TrainingService } from '../training/training-service.ts';
 import type { Publishing } from '../publishing.ts';
 import type { QueryLog } from '../runtime/query-log.ts';
+import type { PublishedApps } from '../runtime/published-apps.ts';
 import { ENDPOINT_KEY_ON_AUTHORING, itemNotFound } from '../errors.ts';
 
 export type AuthoringApp = FastifyInstance extends FastifyInstance<infer S, infer Req, infer Res, infer L> ? FastifyInstance<S, Req, Res, L, TypeBoxTypeProvider> : never;
@@ -20,6 +21,8 @@ export interface AuthoringContext {
   training: TrainingService;
   publishing: Publishing;
   queryLog: QueryLog;
+  /** Trained models by version, for the predictions shown beside example labels. */
+  published: PublishedApps;
 }
 
 export type AuthoringRoutes = (app: AuthoringApp, context: AuthoringContext) => void;

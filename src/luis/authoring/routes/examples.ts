@@ -7,7 +7,7 @@ import { upsertExample } from '../../app/edits.ts';
 import { validateDoc } from '../../service.ts';
 import { badArgument } from '../../errors.ts';
 import { ApiError } from '../../../http/errors.ts';
-import { tokenize, type EntityLabel } from '../../../nlu/index.ts';
+import { predict, tokenize, type EntityLabel, type Model, type PredictedEntity } from '../../../nlu/index.ts';
 
 const MAX_BATCH = 100;
 
@@ -61,12 +61,20 @@ function nestChildren(doc: VersionDoc, labels: EntityLabel[]): EntityLabel[] {
   return roots;
 }
 
-function labeledUtterance(doc: VersionDoc, u: ExampleItem) {
+/**
+ * An example as the authoring API lists it: its labels, and what the version's
+ * latest trained model predicts for it (none before the first training), so
+ * that a reviewer sees where the model disagrees with the labels.
+ */
+function labeledUtterance(doc: VersionDoc, u: ExampleItem, model: Model | undefined) {
   const tokens = tokenize(u.text, doc.culture);
   const tokenAt = (pos: number, end: boolean) => {
     const index = tokens.findIndex((t) => (end ? t.start <= pos && pos < t.end : pos < t.end));
     return index < 0 ? tokens.length - 1 : index;
   };
+  const prediction = model && predict(model, u.text);
+  const learned = (e: PredictedEntity): PredictedEntity[] =>
+    e.score === undefined ? [] : [e, ...(e.children ?? []).flatMap(learned)];
   const flat: Array<{ entityName: string; startTokenIndex: number; endTokenIndex: number; role?: string }> = [];
   const walk = (labels: EntityLabel[]) => {
     for (const l of labels) {
@@ -77,7 +85,11 @@ function labeledUtterance(doc: VersionDoc, u: ExampleItem) {
   walk(u.entities);
   return {
     id: u.id, text: u.text, tokenizedText: tokens.map((t) => t.text), intentLabel: u.intent,
-    entityLabels: flat, intentPredictions: [], entityPredictions: [],
+    entityLabels: flat,
+    intentPredictions: prediction?.intents.map((i) => ({ name: i.intent, score: i.score })) ?? [],
+    entityPredictions: (prediction?.entities ?? []).flatMap(learned).map((e) => ({
+      entityName: e.kind === 'hierarchical' ? e.type : e.entity, startTokenIndex: tokenAt(e.startIndex, false), endTokenIndex: tokenAt(e.endIndex, true), phrase: e.text,
+    })),
   };
 }
 
@@ -130,7 +142,9 @@ export const examplesRoutes: AuthoringRoutes = (app, context) => {
   route(app, { method: 'GET', url: `${base}/examples`, operation: 'examples.list', schema: { params: VersionParams, querystring: Paging } }, async (request) => {
     await appOf(context, request);
     const { doc } = await apps.readDoc(request.params.appId, request.params.versionId);
-    return page(doc.utterances, request.query).map((u) => labeledUtterance(doc, u));
+    const trained = await context.published.versionModel(request.params.appId, request.params.versionId);
+    const model = typeof trained === 'object' ? trained : undefined;
+    return page(doc.utterances, request.query).map((u) => labeledUtterance(doc, u, model));
   });
 
   route(app, {
