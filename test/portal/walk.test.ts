@@ -255,7 +255,11 @@ describe('the portal, walked by a new user in Chromium', () => {
     await page.keyboard.type('turn on the kitchen lights');
     assert.equal(await panel.getByLabel('Type a test utterance and press Enter').inputValue(), 'turn on the kitchen lights');
     await panel.getByLabel('Type a test utterance and press Enter').press('Enter');
-    // The service predicts with published models only: the panel offers the staging slot.
+    // By default the panel asks the trained version itself: nothing needs publishing.
+    await panel.getByTestId('top-intent').filter({ hasText: 'HomeAutomation' }).waitFor({ timeout: 20_000 });
+    // The staging slot is empty, so asking it offers to publish the version there.
+    await panel.getByRole('radio', { name: 'Staging slot' }).check();
+    await panel.getByLabel('Type a test utterance and press Enter').press('Enter');
     await panel.getByRole('button', { name: 'Publish 0.1 to staging and test' }).click();
     await panel.getByTestId('top-intent').filter({ hasText: 'HomeAutomation' }).waitFor({ timeout: 20_000 });
     const scores = panel.getByRole('table', { name: 'Intent scores' });

@@ -50,6 +50,20 @@ describe('the Test panel', () => {
     entities: [{ entity: 'kitchen', type: 'Room', startIndex: 12, endIndex: 18, score: 0.9 }],
   };
 
+  it('asks the version being edited by default, with no publishing needed', async () => {
+    const user = userEvent.setup();
+    const asked: unknown[][] = [];
+    const { client, sent } = recordingClient({
+      predictVersion: async (...args: unknown[]) => { asked.push(args); return prediction; },
+    });
+    renderWith(<TestPanel ctx={{ client, appId: 'app', version: '0.1', region: 'westus' }} onClose={() => undefined} />);
+    expect(screen.getByRole('radio', { name: 'Version 0.1 (trained)' })).toBeChecked();
+    await user.type(screen.getByLabelText('Type a test utterance and press Enter'), 'turn on the kitchen lights{Enter}');
+    expect(await screen.findByTestId('top-intent')).toHaveTextContent('HomeAutomation');
+    expect(asked).toEqual([['app', '0.1', 'turn on the kitchen lights']]);
+    expect(sent).toEqual([]);
+  });
+
   it('offers to publish to the slot when nothing is published there, then shows intents, scores and entities', async () => {
     const user = userEvent.setup();
     let published = false;
@@ -63,6 +77,7 @@ describe('the Test panel', () => {
     renderWith(<TestPanel ctx={{ client, appId: 'app', version: '0.1', region: 'westus' }} onClose={() => undefined} />);
     const field = screen.getByLabelText('Type a test utterance and press Enter');
     expect(field).toHaveFocus();
+    await user.click(screen.getByRole('radio', { name: 'Staging slot' }));
     await user.type(field, 'turn on the kitchen lights{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('not published to the staging slot');
     await user.click(screen.getByRole('button', { name: 'Publish 0.1 to staging and test' }));

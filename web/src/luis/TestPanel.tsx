@@ -1,7 +1,7 @@
 // The Test panel: type an utterance, see the top intent, every intent's score
-// and the entities found. It queries a published slot with the authoring key
-// (the service predicts only with published models), so when the slot is
-// empty it offers to publish the version being edited there.
+// and the entities found. By default it asks the version being edited (its
+// latest training, as the LUIS portal's Test panel does); it can also ask the
+// staging or production slot, and offers to publish there when a slot is empty.
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client.ts';
@@ -14,9 +14,14 @@ export function TestPanel({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   // Opening the panel is asking to type: focusing the field also brings it into view on a phone.
   useEffect(() => input.current?.focus(), []);
-  const [staging, setStaging] = useState(true);
-  const slot = staging ? 'staging' : 'production';
-  const test = useMutation({ mutationFn: (text: string) => ctx.client.predict(ctx.appId, text, staging) });
+  const [target, setTarget] = useState<'version' | 'staging' | 'production'>('version');
+  const staging = target === 'staging';
+  const test = useMutation({
+    mutationFn: (text: string) => target === 'version'
+      ? ctx.client.predictVersion(ctx.appId, ctx.version, text)
+      : ctx.client.predict(ctx.appId, text, staging),
+  });
+  const choose = (next: typeof target) => { setTarget(next); test.reset(); };
   const publish = useMutation({
     mutationFn: () => ctx.client.publish(ctx.appId, { versionId: ctx.version, isStaging: staging, region: ctx.region }),
     onSuccess: async () => {
@@ -30,9 +35,10 @@ export function TestPanel({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
     <aside className="test-panel card" aria-label="Test">
       <div className="card-header-row"><h2>Test</h2><button type="button" className="button button-link" onClick={onClose}>Close</button></div>
       <fieldset className="field compact-field">
-        <legend>Slot to query</legend>
-        <label className="check"><input type="radio" name="test-slot" checked={staging} onChange={() => { setStaging(true); test.reset(); }} /> Staging</label>
-        <label className="check"><input type="radio" name="test-slot" checked={!staging} onChange={() => { setStaging(false); test.reset(); }} /> Production</label>
+        <legend>Test against</legend>
+        <label className="check"><input type="radio" name="test-target" checked={target === 'version'} onChange={() => choose('version')} /> Version {ctx.version} (trained)</label>
+        <label className="check"><input type="radio" name="test-target" checked={target === 'staging'} onChange={() => choose('staging')} /> Staging slot</label>
+        <label className="check"><input type="radio" name="test-target" checked={target === 'production'} onChange={() => choose('production')} /> Production slot</label>
       </fieldset>
       <form onSubmit={(e) => { e.preventDefault(); if (q.trim()) test.mutate(q.trim()); }}>
         <label htmlFor="test-utterance">Type a test utterance and press Enter</label>
@@ -43,12 +49,18 @@ export function TestPanel({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
       {notPublished && (
         <div className="stack">
           <button type="button" className="button button-primary" onClick={() => publish.mutate()} disabled={publish.isPending}>
-            {publish.isPending ? 'Publishing…' : `Publish ${ctx.version} to ${slot} and test`}
+            {publish.isPending ? 'Publishing…' : `Publish ${ctx.version} to ${target} and test`}
           </button>
           <ErrorMessage error={publish.error} title="Publishing failed." />
         </div>
       )}
-      {!result && !test.error && !test.isPending && <p className="muted small">Queries the {slot} slot in {ctx.region} with your authoring key.</p>}
+      {!result && !test.error && !test.isPending && (
+        <p className="muted small">
+          {target === 'version'
+            ? `Asks version ${ctx.version} as last trained, with your authoring key: train after editing to test the changes.`
+            : `Queries the ${target} slot in ${ctx.region} with your authoring key.`}
+        </p>
+      )}
       {result && (
         <div className="test-result" aria-live="polite">
           <p className="top-intent">Top intent <strong data-testid="top-intent">{result.topScoringIntent?.intent ?? '—'}</strong> <span className="muted">{result.topScoringIntent?.score.toFixed(3)}</span></p>

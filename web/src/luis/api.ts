@@ -4,6 +4,7 @@
 import { request } from '../api/client.ts';
 import type { Account } from '../api/types.ts';
 import { pacerFor } from './pacer.ts';
+import { fromV3, type V3Prediction } from './prediction.ts';
 
 export type AppInfo = {
   id: string;
@@ -106,6 +107,10 @@ export function luisClient(c: LuisConnection) {
     /** The v2.0 prediction endpoint with the authoring key, as the LUIS portal's Test panel does. */
     predict: (appId: string, q: string, staging: boolean) =>
       paced(() => request<Prediction>(`${c.base}luis/v2.0/apps/${enc(appId)}?verbose=true&staging=${staging}&log=false&q=${enc(q)}`, { headers })),
+    /** A version's latest training, published or not (v3.0 prediction by version), in the v2.0 shape. */
+    predictVersion: (appId: string, version: string, q: string) =>
+      paced(() => request<V3Prediction>(`${c.base}luis/prediction/v3.0/apps/${enc(appId)}/versions/${enc(version)}/predict?verbose=true&show-all-intents=true&log=false&query=${enc(q)}`, { headers }))
+        .then(fromV3),
   };
 }
 
