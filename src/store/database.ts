@@ -12,6 +12,7 @@ import * as platform from './migrations/001-platform.ts';
 import * as luis from './migrations/002-luis.ts';
 import * as usageWriters from './migrations/003-usage-writers.ts';
 import * as visionReads from './migrations/004-vision-reads.ts';
+import * as luisReview from './migrations/005-luis-review.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002-luis': luis,
   '003-usage-writers': usageWriters,
   '004-vision-reads': visionReads,
+  '005-luis-review': luisReview,
 };
 
 class StaticMigrations implements MigrationProvider {

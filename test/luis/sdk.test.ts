@@ -127,4 +127,21 @@ describe('the official LUIS SDKs against Portico', () => {
       assert.equal(LuisRecognizer.topIntent(result), 'TurnOff', `${apiVersion}: ${JSON.stringify(result.intents)}`);
     }
   });
+
+  it('authoring SDK 3.0.1: reviews logged endpoint utterances for an intent and an entity, and dismisses one', async () => {
+    const runtime = new LUISRuntimeClient(credentials(endpointKey), server.url);
+    for (const query of ['lamp', 'kitchen please', 'switch the office']) {
+      await runtime.prediction.getSlotPrediction(appId, 'production', { query }, { log: true });
+    }
+    const client = new LUISAuthoringClient(credentials(user.authoring.westus), server.url);
+    const intents = await client.model.listIntents(appId, versionId);
+    const turnOn = intents.find((i) => i.name === 'TurnOn')!;
+    const suggested = await client.model.listIntentSuggestions(appId, versionId, turnOn.id!, { take: 10 });
+    assert.ok(Array.isArray(suggested));
+    for (const s of suggested) assert.equal(s.intentPredictions![0].name, 'TurnOn');
+    const room = (await client.model.listEntities(appId, versionId)).find((e) => e.name === 'Room')!;
+    assert.ok(Array.isArray(await client.model.listEntitySuggestions(appId, versionId, room.id!)));
+    const dismissed = await client.versions.deleteUnlabelledUtterance(appId, versionId, 'lamp');
+    assert.equal(dismissed.code, 'Success');
+  });
 });

@@ -10,8 +10,9 @@ import { examplesRoutes } from './routes/examples.ts';
 import { patternsRoutes } from './routes/patterns.ts';
 import { featuresRoutes } from './routes/features.ts';
 import { accessRoutes } from './routes/access.ts';
+import { suggestRoutes } from './routes/suggest.ts';
 
-const ROUTES: AuthoringRoutes[] = [appsRoutes, versionsRoutes, intentsRoutes, entitiesRoutes, examplesRoutes, patternsRoutes, featuresRoutes, accessRoutes];
+const ROUTES: AuthoringRoutes[] = [appsRoutes, versionsRoutes, intentsRoutes, entitiesRoutes, examplesRoutes, patternsRoutes, featuresRoutes, accessRoutes, suggestRoutes];
 
 export async function authoringPlugin(app: FastifyInstance, context: AuthoringContext): Promise<void> {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>() as unknown as AuthoringApp;

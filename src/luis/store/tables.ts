@@ -83,6 +83,14 @@ export interface LuisQueryLogsTable {
   response: string;
 }
 
+export interface LuisDismissedUtterancesTable {
+  app_id: string;
+  version_id: string;
+  /** Normalised: trimmed, lower case. */
+  text: string;
+  dismissed_at: number;
+}
+
 export type LuisTables = {
   luis_apps: LuisAppsTable;
   luis_versions: LuisVersionsTable;
@@ -91,6 +99,7 @@ export type LuisTables = {
   luis_collaborators: LuisCollaboratorsTable;
   luis_app_resources: LuisAppResourcesTable;
   luis_query_logs: LuisQueryLogsTable;
+  luis_dismissed_utterances: LuisDismissedUtterancesTable;
 };
 
 export type LuisDatabase = Database & LuisTables;

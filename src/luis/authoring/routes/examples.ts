@@ -7,7 +7,8 @@ import { upsertExample } from '../../app/edits.ts';
 import { validateDoc } from '../../service.ts';
 import { badArgument } from '../../errors.ts';
 import { ApiError } from '../../../http/errors.ts';
-import { predict, tokenize, type EntityLabel, type Model, type PredictedEntity } from '../../../nlu/index.ts';
+import { predict, tokenize, type EntityLabel, type Model } from '../../../nlu/index.ts';
+import { entityPredictions, intentPredictions, tokenIndexer } from '../predictions.ts';
 
 const MAX_BATCH = 100;
 
@@ -68,13 +69,8 @@ function nestChildren(doc: VersionDoc, labels: EntityLabel[]): EntityLabel[] {
  */
 function labeledUtterance(doc: VersionDoc, u: ExampleItem, model: Model | undefined) {
   const tokens = tokenize(u.text, doc.culture);
-  const tokenAt = (pos: number, end: boolean) => {
-    const index = tokens.findIndex((t) => (end ? t.start <= pos && pos < t.end : pos < t.end));
-    return index < 0 ? tokens.length - 1 : index;
-  };
+  const tokenAt = tokenIndexer(tokens);
   const prediction = model && predict(model, u.text);
-  const learned = (e: PredictedEntity): PredictedEntity[] =>
-    e.score === undefined ? [] : [e, ...(e.children ?? []).flatMap(learned)];
   const flat: Array<{ entityName: string; startTokenIndex: number; endTokenIndex: number; role?: string }> = [];
   const walk = (labels: EntityLabel[]) => {
     for (const l of labels) {
@@ -86,10 +82,8 @@ function labeledUtterance(doc: VersionDoc, u: ExampleItem, model: Model | undefi
   return {
     id: u.id, text: u.text, tokenizedText: tokens.map((t) => t.text), intentLabel: u.intent,
     entityLabels: flat,
-    intentPredictions: prediction?.intents.map((i) => ({ name: i.intent, score: i.score })) ?? [],
-    entityPredictions: (prediction?.entities ?? []).flatMap(learned).map((e) => ({
-      entityName: e.kind === 'hierarchical' ? e.type : e.entity, startTokenIndex: tokenAt(e.startIndex, false), endTokenIndex: tokenAt(e.endIndex, true), phrase: e.text,
-    })),
+    intentPredictions: prediction ? intentPredictions(prediction) : [],
+    entityPredictions: prediction ? entityPredictions(prediction, tokenAt) : [],
   };
 }
 
