@@ -1,5 +1,5 @@
 // One LUIS app: its build sections (intents with utterances, entities,
-// patterns, phrase lists), versions, Train with per-model progress, the Test
+// patterns, phrase lists), the review of endpoint utterances, versions, Train with per-model progress, the Test
 // panel, Publish with endpoint keys and the endpoint URL, and collaborators.
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { CREATABLE, entityKindOf, parseSubLists, type EntityKind } from './entit
 import { addLabel, charSegments, tokenSegments, trainingSummary, type Segment } from './labels.ts';
 import type { Ctx } from './ctx.ts';
 import { PublishSection } from './PublishSection.tsx';
+import { ReviewSection } from './ReviewSection.tsx';
 import { TestPanel } from './TestPanel.tsx';
 import { downloadJson, readJsonFile, useLuis } from './useLuis.ts';
 
@@ -405,7 +406,7 @@ function TrainButton({ ctx }: { ctx: Ctx }) {
 
 const SECTIONS = [
   ['intents', 'Intents'], ['entities', 'Entities'], ['patterns', 'Patterns'], ['phraselists', 'Phrase lists'],
-  ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'],
+  ['review', 'Review'], ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'],
 ] as const;
 
 export function LuisAppPage() {
@@ -441,6 +442,7 @@ export function LuisAppPage() {
           {section === 'entities' && <EntitiesSection ctx={ctx} />}
           {section === 'patterns' && <PatternsSection ctx={ctx} />}
           {section === 'phraselists' && <PhraseListsSection ctx={ctx} />}
+          {section === 'review' && <ReviewSection ctx={ctx} />}
           {section === 'versions' && <VersionsSection ctx={ctx} onUse={(v) => setParams({ version: v })} />}
           {section === 'publish' && <PublishSection ctx={ctx} />}
           {section === 'collaborators' && <CollaboratorsSection ctx={ctx} />}

@@ -30,6 +30,8 @@ export type PhraseList = { id: number; name: string; phrases: string; isExchange
 export type PublishResult = { versionId: string; endpointUrl: string; region: string; endpointRegion: string; failedRegions?: string; isStaging: boolean; publishedDateTime?: string };
 export type AzureAccount = { azureSubscriptionId: string; resourceGroup: string; accountName: string };
 export type Permissions = { owner: string; emails: string[] };
+/** A logged endpoint query the trained model is unsure of, with its predictions. */
+export type Suggestion = { text: string; tokenizedText: string[]; intentPredictions: { name: string; score: number }[]; entityPredictions: TokenLabel[] };
 export type Prediction = {
   query: string;
   topScoringIntent?: { intent: string; score: number };
@@ -96,6 +98,8 @@ export function luisClient(c: LuisConnection) {
     phraseLists: (appId: string, version: string) => call<PhraseList[]>(`${v(appId, version)}/phraselists?take=500`),
     addPhraseList: (appId: string, version: string, body: { name: string; phrases: string; isExchangeable: boolean }) => call<number>(`${v(appId, version)}/phraselists`, 'POST', body),
     deletePhraseList: (appId: string, version: string, id: number) => call<unknown>(`${v(appId, version)}/phraselists/${id}`, 'DELETE'),
+    intentSuggestions: (appId: string, version: string, intentId: string) => call<Suggestion[]>(`${v(appId, version)}/intents/${enc(intentId)}/suggest?take=100`),
+    dismissSuggestion: (appId: string, version: string, text: string) => call<unknown>(`${v(appId, version)}/suggest`, 'DELETE', text),
     train: (appId: string, version: string) => call<{ statusId: number; status: string }>(`${v(appId, version)}/train`, 'POST'),
     trainingStatus: (appId: string, version: string) => call<ModelTraining[]>(`${v(appId, version)}/train`),
     publish: (appId: string, body: { versionId: string; isStaging: boolean; region?: string }) => call<PublishResult>(`/apps/${enc(appId)}/publish`, 'POST', body),
