@@ -208,13 +208,16 @@ const assignKey = defineCommand({
 });
 
 const query = defineCommand({
-  summary: 'ask a published app for the intent and entities of an utterance',
-  usage: 'luis query <appId> "<utterance>" [--resource <name>] [--staging] [--v3]',
-  description: 'Predicts with the key of --resource (a LUIS endpoint resource assigned to the app), else with your authoring key (starter quota).',
-  options: { ...REGION_OPTION, resource: { type: 'string' }, staging: { type: 'boolean' }, v3: { type: 'boolean' } },
-  optionHelp: `${REGION_HELP}\n  --resource <name>  query with this LUIS endpoint resource's key\n  --staging          ask the staging slot\n  --v3               use the v3.0 prediction API (default v2.0)`,
+  summary: 'ask an app for the intent and entities of an utterance',
+  usage: 'luis query <appId> "<utterance>" [--resource <name>] [--staging | --version <v>] [--v3]',
+  description: 'Asks the production slot (or --staging, or a trained --version, published or not, through v3.0) with the key of\n'
+    + '--resource (a LUIS endpoint resource assigned to the app), else with your authoring key (starter quota).',
+  options: { ...REGION_OPTION, resource: { type: 'string' }, staging: { type: 'boolean' }, version: { type: 'string' }, v3: { type: 'boolean' } },
+  optionHelp: `${REGION_HELP}\n  --resource <name>  query with this LUIS endpoint resource's key\n  --staging          ask the staging slot\n`
+    + '  --version <v>      ask a trained version (v3.0 prediction by version)\n  --v3               use the v3.0 prediction API (default v2.0)',
   positionals: { min: 2, max: 2, names: '<appId> "<utterance>"' },
   async action(values, [appId, utterance]) {
+    if (values.staging && values.version) throw new UsageError('--staging and --version cannot be combined: a version is asked directly, not through a slot');
     const client = await authoring(values);
     let base = client.base;
     let key = client.key;
@@ -225,8 +228,9 @@ const query = defineCommand({
       base = resource.endpoint.replace(/\/+$/, '');
     }
     const runtime = new LuisClient(base, key);
-    if (values.v3) {
-      const result = await runtime.call<any>('POST', `/luis/prediction/v3.0/apps/${encodeURIComponent(appId)}/slots/${values.staging ? 'staging' : 'production'}/predict?show-all-intents=true`, { query: utterance });
+    if (values.v3 || values.version) {
+      const target = values.version ? `versions/${encodeURIComponent(values.version)}` : `slots/${values.staging ? 'staging' : 'production'}`;
+      const result = await runtime.call<any>('POST', `/luis/prediction/v3.0/apps/${encodeURIComponent(appId)}/${target}/predict?show-all-intents=true`, { query: utterance });
       if (values.json) return printJson(result);
       console.log(formatFields([['Top intent', `${result.prediction.topIntent} (${result.prediction.intents[result.prediction.topIntent]?.score})`]]));
       console.log(JSON.stringify(result.prediction.entities, null, 2));
@@ -241,9 +245,43 @@ const query = defineCommand({
   },
 });
 
+const review = defineCommand({
+  summary: 'list logged endpoint queries the model is unsure of, or dismiss one',
+  usage: 'luis review <appId> <intent> [--version <v>] | luis review <appId> --dismiss "<utterance>" [--version <v>]',
+  description: 'Active learning: the queries logged by the endpoint that the version, as last trained, is unsure of for an intent,\n'
+    + 'least certain first. Add the right ones as examples and train again; --dismiss removes one from the review.',
+  options: { ...REGION_OPTION, version: { type: 'string' }, dismiss: { type: 'string' } },
+  optionHelp: `${REGION_HELP}\n  --version <v>      version id (default: the active version)\n  --dismiss <text>   remove this utterance from the review`,
+  positionals: { min: 1, max: 2, names: '<appId> [<intent>]' },
+  async action(values, [appId, intentName]) {
+    if (values.dismiss === undefined && intentName === undefined) throw new UsageError('name the intent to review, or give --dismiss "<utterance>"');
+    const client = await authoring(values);
+    const v = await activeVersion(client, appId, values.version);
+    if (values.dismiss !== undefined) {
+      await client.call('DELETE', version(appId, v, '/suggest'), values.dismiss);
+      if (values.json) return printJson({ appId, versionId: v, dismissed: values.dismiss });
+      console.log(`Dismissed "${values.dismiss}" from the review of version ${v}.`);
+      return;
+    }
+    const intents = await client.call<Array<{ id: string; name: string }>>('GET', version(appId, v, '/intents?take=500'));
+    const intent = intents.find((i) => i.name === intentName);
+    if (!intent) throw new CliError(`version ${v} has no intent "${intentName}"; its intents are ${intents.map((i) => i.name).join(', ')}`);
+    const suggestions = await client.call<Array<{ text: string; intentPredictions: Array<{ name: string; score: number }> }>>(
+      'GET', version(appId, v, `/intents/${intent.id}/suggest?take=500`));
+    if (values.json) return printJson(suggestions);
+    if (suggestions.length === 0) {
+      console.log(`Nothing to review for ${intentName} in version ${v}.`);
+      return;
+    }
+    console.log(formatTable(['utterance', 'top intent', 'runner-up'], suggestions.map((s) => [
+      s.text, ...[0, 1].map((i) => (s.intentPredictions[i] ? `${s.intentPredictions[i].name} ${s.intentPredictions[i].score.toFixed(2)}` : '')),
+    ])));
+  },
+});
+
 const appCommand = commandGroup('luis app', 'create, list, import, export and delete LUIS apps', 'LUIS apps of the signed-in account.',
   { create, list, import: importApp, export: exportApp, delete: deleteApp });
 
-export const luisCommand = commandGroup('luis', 'LUIS apps: import, train, publish, assign keys, query',
+export const luisCommand = commandGroup('luis', 'LUIS apps: import, train, publish, assign keys, query, review',
   'Work with LUIS apps using the signed-in account\'s authoring key (from "portico account").',
-  { app: appCommand, train, publish, 'assign-key': assignKey, query });
+  { app: appCommand, train, publish, 'assign-key': assignKey, query, review });

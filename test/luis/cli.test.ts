@@ -55,6 +55,32 @@ describe('portico luis', () => {
     assert.match(v3.stdout, /^Top intent: +Get Weather Forecast/m);
   });
 
+  it('query --version asks a trained version directly; review lists unsure logged queries and dismisses one', async () => {
+    const byVersion = await user.run(['luis', 'query', appId, 'forecast for tomorrow', '--version', '0.1']);
+    assert.equal(byVersion.code, 0, byVersion.stderr);
+    assert.match(byVersion.stdout, /^Top intent: +Get Weather/m);
+    const both = await user.run(['luis', 'query', appId, 'hi', '--version', '0.1', '--staging']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--staging and --version cannot be combined/);
+    for (const q of ['weather', 'how is it outside', 'snow', 'rain', 'wind', 'is it', 'umbrella', 'temperature please']) {
+      assert.equal((await user.run(['luis', 'query', appId, q])).code, 0);
+    }
+    const suggested = await user.json(['luis', 'review', appId, 'Get Weather Condition']);
+    assert.ok(suggested.length > 0, 'some logged query is uncertain');
+    for (const s of suggested) assert.equal(s.intentPredictions[0].name, 'Get Weather Condition');
+    const table = await user.run(['luis', 'review', appId, 'Get Weather Condition']);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /^UTTERANCE +TOP INTENT +RUNNER-UP$/m);
+    assert.ok(table.stdout.includes(suggested[0].text));
+    const dismissed = await user.run(['luis', 'review', appId, '--dismiss', suggested[0].text]);
+    assert.equal(dismissed.code, 0, dismissed.stderr);
+    const after = await user.json(['luis', 'review', appId, 'Get Weather Condition']);
+    assert.deepEqual(after.map((s: any) => s.text), suggested.slice(1).map((s: any) => s.text));
+    const unknown = await user.run(['luis', 'review', appId, 'Nope']);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /no intent "Nope"; its intents are/);
+  });
+
   it('app export writes LUIS JSON that imports again; app delete removes the app', async () => {
     const out = join(dir, 'weather-export.json');
     assert.equal((await user.run(['luis', 'app', 'export', appId, '--out', out])).code, 0);
