@@ -149,18 +149,16 @@ export async function runtimeRoutes(app: FastifyInstance, context: RuntimeContex
       (p) => v3Response(p, { verbose, showAllIntents: request.query['show-all-intents'] ?? false }));
   };
 
+  // By slot and by version, each under the cloud's path and the container's (hidden from the OpenAPI document).
+  const targets = [['slots/:slotName', SlotParams], ['versions/:versionId', VersionParams]] as const;
   for (const prefix of ['/luis/prediction/v3.0', '/luis/v3.0']) {
-    app.get(`${prefix}/apps/:appId/slots/:slotName/predict`, {
-      schema: { params: SlotParams, querystring: V3Query, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
-    }, async (request: any) => v3(request, request.query.query));
-    app.post(`${prefix}/apps/:appId/slots/:slotName/predict`, {
-      schema: { params: SlotParams, querystring: V3Query, body: V3Body, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
-    }, async (request: any) => v3(request, request.body.query, request.body));
-    app.get(`${prefix}/apps/:appId/versions/:versionId/predict`, {
-      schema: { params: VersionParams, querystring: V3Query, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
-    }, async (request: any) => v3(request, request.query.query));
-    app.post(`${prefix}/apps/:appId/versions/:versionId/predict`, {
-      schema: { params: VersionParams, querystring: V3Query, body: V3Body, hide: prefix !== '/luis/prediction/v3.0' }, config: gateway('luis.predict.v3'),
-    }, async (request: any) => v3(request, request.body.query, request.body));
+    for (const [target, params] of targets) {
+      const url = `${prefix}/apps/:appId/${target}/predict`;
+      const hide = prefix !== '/luis/prediction/v3.0';
+      app.get(url, { schema: { params, querystring: V3Query, hide }, config: gateway('luis.predict.v3') },
+        async (request: any) => v3(request, request.query.query));
+      app.post(url, { schema: { params, querystring: V3Query, body: V3Body, hide }, config: gateway('luis.predict.v3') },
+        async (request: any) => v3(request, request.body.query, request.body));
+    }
   }
 }

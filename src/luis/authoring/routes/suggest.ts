@@ -29,23 +29,21 @@ export const suggestRoutes: AuthoringRoutes = (app, context) => {
     return suggestions(model, candidates, target, take, culture);
   }
 
-  route(app, {
-    method: 'GET', url: `${base}/intents/:intentId/suggest`, operation: 'intents.suggest', schema: { params: IntentParams, querystring: Take },
-  }, async (request) => {
-    const { app: row } = await appOf(context, request);
-    const { doc } = await apps.readDoc(row.id, request.params.versionId);
-    const intent = byId(doc.intents, request.params.intentId, 'intent');
-    return review(row.id, request.params.versionId, doc.culture, doc.utterances.map((u) => u.text), { intent: intent.name }, request.query.take ?? 100);
-  });
-
-  route(app, {
-    method: 'GET', url: `${base}/entities/:entityId/suggest`, operation: 'entities.suggest', schema: { params: EntityParams, querystring: Take },
-  }, async (request) => {
-    const { app: row } = await appOf(context, request);
-    const { doc } = await apps.readDoc(row.id, request.params.versionId);
-    const entity = byId(doc.entities, request.params.entityId, 'entity');
-    return review(row.id, request.params.versionId, doc.culture, doc.utterances.map((u) => u.text), { entity: entity.name }, request.query.take ?? 100);
-  });
+  /** GET …/intents/{intentId}/suggest and …/entities/{entityId}/suggest: one review, two targets. */
+  for (const kind of ['intents', 'entities'] as const) {
+    const idParam = kind === 'intents' ? 'intentId' : 'entityId';
+    route(app, {
+      method: 'GET', url: `${base}/${kind}/:${idParam}/suggest`, operation: `${kind}.suggest`,
+      schema: { params: kind === 'intents' ? IntentParams : EntityParams, querystring: Take },
+    }, async (request) => {
+      const { app: row } = await appOf(context, request);
+      const { doc } = await apps.readDoc(row.id, request.params.versionId);
+      const target: ReviewTarget = kind === 'intents'
+        ? { intent: byId(doc.intents, request.params.intentId, 'intent').name }
+        : { entity: byId(doc.entities, request.params.entityId, 'entity').name };
+      return review(row.id, request.params.versionId, doc.culture, doc.utterances.map((u) => u.text), target, request.query.take ?? 100);
+    });
+  }
 
   route(app, {
     method: 'DELETE', url: `${base}/suggest`, operation: 'suggest.delete',
