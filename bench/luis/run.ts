@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { startChildServer } from '../../test/support/child-server.ts';
 import { exportLuisApp, loadModel, predict, serializeModel, train } from '../../src/nlu/index.ts';
 import { syntheticApp } from '../nlu/synthetic.ts';
+import { LUIS_FIXTURES_DIR } from '../../test/support/shared-dir.ts';
 
 const { values: flags } = parseArgs({ options: {
   rate: { type: 'string', default: '500' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' },
@@ -25,7 +26,7 @@ const { values: flags } = parseArgs({ options: {
 const RATE = Number(flags.rate);
 const DURATION = Number(flags.duration);
 const CONNECTIONS = Number(flags.connections);
-const LARGEST_FIXTURE = '/work/shared/fixtures/luis-apps/iot-lights-large.json';
+const LARGEST_FIXTURE = `${LUIS_FIXTURES_DIR}iot-lights-large.json`;
 
 function benchCatalog(dir: string): string {
   const catalog = JSON.parse(readFileSync(new URL('../../src/catalog/default-catalog.json', import.meta.url), 'utf8'));

@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLuisApp, type LuisApp } from '../../src/nlu/index.ts';
+import { SHARED_DIR } from '../../test/support/shared-dir.ts';
 
-export const DATA_DIR = process.env.NLU_DATA_DIR ?? '/work/shared/data/nlu';
+export const DATA_DIR = process.env.NLU_DATA_DIR ?? `${SHARED_DIR}data/nlu`;
 
 export interface GoldEntity { entity: string; start: number; end: number; text: string }
 export interface Example { text: string; intent: string; entities: GoldEntity[] }

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, newAccount, type TestServer, type TestServerOptions } from '../support/server.ts';
 import { luisModule } from '../../src/luis/module.ts';
+import { LUIS_FIXTURES_DIR } from '../support/shared-dir.ts';
 
-export const FIXTURES = '/work/shared/fixtures/luis-apps';
+export const FIXTURES = LUIS_FIXTURES_DIR.replace(/\/$/, '');
 export const fixture = (name: string): any => JSON.parse(readFileSync(`${FIXTURES}/${name}.json`, 'utf8'));
 
 export async function startLuisServer(options: TestServerOptions = {}): Promise<TestServer> {

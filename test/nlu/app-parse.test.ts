@@ -2,8 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { AppValidationError, exportLuisApp, parseLuisApp } from '../../src/nlu/index.ts';
+import { LUIS_FIXTURES_DIR } from '../support/shared-dir.ts';
 
-const FIXTURES = '/work/shared/fixtures/luis-apps/';
+const FIXTURES = LUIS_FIXTURES_DIR;
 const fixture = (name: string) => JSON.parse(readFileSync(FIXTURES + name, 'utf8'));
 const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
 

@@ -4,8 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import {
   loadModel, ModelFormatError, parseLuisApp, predict, PredictionInputError, serializeModel, train, type Prediction,
 } from '../../src/nlu/index.ts';
+import { LUIS_FIXTURES_DIR } from '../support/shared-dir.ts';
 
-const FIXTURES = '/work/shared/fixtures/luis-apps/';
+const FIXTURES = LUIS_FIXTURES_DIR;
 
 const u = (text: string, intent: string, ...labels: Array<[string, string, string?]>) => ({
   text, intent,
