@@ -33,7 +33,7 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
     async mount(platform: Platform) {
       const db = luisDb(platform.store.db);
       const apps = new LuisApps(db, platform.catalog, platform.clock);
-      const published = new PublishedApps(db);
+      const published = new PublishedApps(db, () => platform.clock.now(), platform.bus);
       const trainer = new Trainer();
       const training = new TrainingService(db, platform.clock, trainer);
       const publishing = new Publishing(db, platform.catalog, platform.clock, published, (region) => regionEndpoint(platform, region));

@@ -56,7 +56,7 @@ export class Publishing {
     const now = this.clock.now();
     await versionsRepo.publish(this.db, regions.map((r) => ({ app_id: app.id, slot, region: r, version_id: versionId, model_id: version.model_id!, published_at: now })));
     await versionsRepo.deleteUnusedModels(this.db, app.id);
-    await this.published.refresh(app.id);
+    await this.published.changed(app.id);
     const home = regions.includes(app.authoring_region) ? app.authoring_region : regions[0];
     return {
       versionId, isStaging,
@@ -70,14 +70,9 @@ export class Publishing {
     };
   }
 
-  /** Drops a deleted app from the runtime cache. */
-  forget(appId: string): void {
-    this.published.forget(appId);
-  }
-
-  /** Rebuilds the runtime's view of an app (after keys are assigned or removed). */
+  /** Rebuilds the runtime's view of an app, here and in every other process (after keys are assigned or removed, or the app is deleted). */
   refresh(appId: string): Promise<void> {
-    return this.published.refresh(appId);
+    return this.published.changed(appId);
   }
 
   /** Where an app answers, per slot: LUIS's `endpoints` member of the app info. */

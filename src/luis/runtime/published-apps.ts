@@ -4,6 +4,7 @@
 // entry (models included) before swapping it in, so a request sees either
 // the old publication or the new one, never a half-loaded one.
 import { loadModel, type Model } from '../../nlu/index.ts';
+import type { ResourceChangeBus } from '../../keys/directory.ts';
 import * as appsRepo from '../store/apps.ts';
 import * as versionsRepo from '../store/versions.ts';
 import type { LuisDb } from '../store/tables.ts';
@@ -29,10 +30,13 @@ export interface RuntimeApp {
 }
 
 /**
- * Other processes (scale-out) publish too; an entry older than this is
- * reloaded in the background while the current one keeps serving.
+ * Other processes (scale-out) publish too. They say so on the change bus (Redis
+ * when shared), and an entry older than this is reloaded in the background
+ * anyway, in case a message was missed while Redis was away.
  */
 export const RUNTIME_APP_TTL_MS = 5_000;
+/** How app changes travel on the change bus, apart from the resource ids it also carries. */
+const APP_CHANGE_PREFIX = 'luis-app:';
 const MAX_CACHED_APPS = 10_000;
 
 export class PublishedApps {
@@ -41,7 +45,22 @@ export class PublishedApps {
   /** One loaded Model per model id, shared by every slot and region that publishes it. */
   private models = new Map<string, Model>();
 
-  constructor(private db: LuisDb, private now: () => number = Date.now) {}
+  constructor(private db: LuisDb, private now: () => number = Date.now, private bus?: ResourceChangeBus) {
+    bus?.subscribe((id) => {
+      if (!id.startsWith(APP_CHANGE_PREFIX)) return;
+      const appId = id.slice(APP_CHANGE_PREFIX.length);
+      if (this.entries.has(appId)) void this.refresh(appId).catch(() => this.entries.delete(appId));
+    });
+  }
+
+  /**
+   * An app's publications, keys or existence changed: this process's entry is
+   * rebuilt before this resolves, and every other process is told to rebuild its own.
+   */
+  async changed(appId: string): Promise<void> {
+    await this.refresh(appId);
+    await this.bus?.publish(`${APP_CHANGE_PREFIX}${appId}`);
+  }
 
   async get(appId: string): Promise<RuntimeApp | undefined> {
     let entry = this.entries.get(appId);
@@ -77,11 +96,6 @@ export class PublishedApps {
     if (!meta) return undefined;
     if (!meta.model_id) return 'untrained';
     return (await this.model(meta.model_id)) ?? 'untrained';
-  }
-
-  forget(appId: string): void {
-    this.entries.delete(appId);
-    this.dropUnusedModels();
   }
 
   private remember(appId: string, entry: Promise<RuntimeApp | undefined>): void {

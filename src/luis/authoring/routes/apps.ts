@@ -73,7 +73,7 @@ export const appsRoutes: AuthoringRoutes = (app, context) => {
   route(app, { method: 'DELETE', url: '/apps/:appId', operation: 'apps.delete', schema: { summary: 'Deletes an app (owner only)', params: AppParams } },
     async (request) => {
       await apps.deleteApp(await authors.of(request), request.params.appId);
-      context.publishing.forget(request.params.appId);
+      await context.publishing.refresh(request.params.appId.toLowerCase());
       return OK;
     });
 
