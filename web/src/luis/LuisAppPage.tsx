@@ -1,5 +1,5 @@
 // One LUIS app: its build sections (intents with utterances, entities,
-// patterns, phrase lists), the review of endpoint utterances, versions, Train with per-model progress, the Test
+// patterns, phrase lists), the review of endpoint utterances, versions, settings, Train with per-model progress, the Test
 // panel, Publish with endpoint keys and the endpoint URL, and collaborators.
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { addLabel, charSegments, tokenSegments, trainingSummary, type Segment } 
 import type { Ctx } from './ctx.ts';
 import { PublishSection } from './PublishSection.tsx';
 import { ReviewSection } from './ReviewSection.tsx';
+import { SettingsSection } from './SettingsSection.tsx';
 import { TestPanel } from './TestPanel.tsx';
 import { downloadJson, readJsonFile, useLuis } from './useLuis.ts';
 
@@ -446,6 +447,7 @@ export function LuisAppPage() {
           {section === 'versions' && <VersionsSection ctx={ctx} onUse={(v) => setParams({ version: v })} />}
           {section === 'publish' && <PublishSection ctx={ctx} />}
           {section === 'collaborators' && <CollaboratorsSection ctx={ctx} />}
+          {section === 'settings' && <SettingsSection ctx={ctx} app={app.data} />}
         </div>
         {testing && <TestPanel ctx={ctx} onClose={() => setTesting(false)} />}
       </div>

@@ -39,6 +39,9 @@ export type Prediction = {
   entities?: { entity: string; type: string; startIndex: number; endIndex: number; score?: number }[];
 };
 
+/** The authoring API's largest page. */
+const EXAMPLES_PAGE = 500;
+
 export type LuisConnection = { region: string; key: string; base: string };
 
 /** Authoring region → key and path prefix (the region's endpoint path, e.g. `/westeurope/`). */
@@ -77,7 +80,16 @@ export function luisClient(c: LuisConnection) {
     intents: (appId: string, version: string) => call<Intent[]>(`${v(appId, version)}/intents?take=500`),
     createIntent: (appId: string, version: string, name: string) => call<string>(`${v(appId, version)}/intents`, 'POST', { name }),
     deleteIntent: (appId: string, version: string, intentId: string) => call<unknown>(`${v(appId, version)}/intents/${enc(intentId)}`, 'DELETE'),
-    examples: (appId: string, version: string) => call<Example[]>(`${v(appId, version)}/examples?take=500`),
+    /** Every example of a version: the API pages by 500 (LUIS allows 15,000 a version). */
+    examples: async (appId: string, version: string) => {
+      const all: Example[] = [];
+      for (let skip = 0; ; skip += EXAMPLES_PAGE) {
+        const page = await call<Example[]>(`${v(appId, version)}/examples?skip=${skip}&take=${EXAMPLES_PAGE}`);
+        all.push(...page);
+        if (page.length < EXAMPLES_PAGE) return all;
+      }
+    },
+    renameApp: (appId: string, body: { name: string; description?: string }) => call<unknown>(`/apps/${enc(appId)}`, 'PUT', body),
     addExample: (appId: string, version: string, body: { text: string; intentName: string; entityLabels: CharLabel[] }) =>
       call<unknown>(`${v(appId, version)}/example`, 'POST', body),
     deleteExample: (appId: string, version: string, exampleId: number) => call<unknown>(`${v(appId, version)}/examples/${exampleId}`, 'DELETE'),
