@@ -4,7 +4,11 @@
 //   intents, second view: repeated 2-fold (10 seeded halvings) of the same splits, whose
 //            half-size training sets make more errors and so separate settings better
 //   slots:   k-fold (CV_FOLDS, default 5) over the SNIPS 70-queries-per-intent training set
-// usage: node --import tsx bench/nlu/cv.ts [intents|slots|all] ['{"l2":1e-4,...}' ...]
+//   slotsfull: the same over the whole SNIPS training set (13,784 utterances; about 2 minutes)
+//   braun:   leave-one-out over each Braun training split, intent+entity micro-F1 by the Braun
+//            method (None ignored, entities matched by type and text) and entity-only F1
+// usage: node --import tsx bench/nlu/cv.ts [intents|slots|slotsfull|braun|all] ['{"l2":1e-4,...}' ...]
+// (`all` is intents and slots)
 // each argument is a TrainOptions object in JSON; none means the defaults
 import { predict, train, type Prediction } from '../../src/nlu/index.ts';
 import { loadBraun, loadSnips, toLuisApp, type Example } from './data.ts';
@@ -53,8 +57,8 @@ function learned(p: Prediction) {
   return p.entities.filter((e) => e.kind === 'simple' || e.kind === 'machineLearned').map((e) => `${e.entity}|${e.startIndex}|${e.endIndex}`);
 }
 
-export function cvSlots(opts: Options, folds = Number(process.env.CV_FOLDS ?? 5)): { f1: number; intentAcc: number } {
-  const examples = loadSnips(70).train;
+export function cvSlots(opts: Options, folds = Number(process.env.CV_FOLDS ?? 5), perIntent: number | undefined = 70): { f1: number; intentAcc: number } {
+  const examples = loadSnips(perIntent).train;
   let tp = 0, fp = 0, fn = 0, ok = 0;
   for (let f = 0; f < folds; f++) {
     const tr: Example[] = [], te: Example[] = [];
@@ -72,6 +76,34 @@ export function cvSlots(opts: Options, folds = Number(process.env.CV_FOLDS ?? 5)
   return { f1: (2 * tp) / (2 * tp + fp + fn), intentAcc: ok / examples.length };
 }
 
+/** Leave-one-out over each Braun training split: intent+entity micro-F1 (Braun method) and entity-only micro-F1. */
+export function cvBraun(opts: Options): { perCorpus: Record<string, number>; overall: number; entityF1: number } {
+  const f1 = (c: { tp: number; fp: number; fn: number }) => (2 * c.tp) / Math.max(1, 2 * c.tp + c.fp + c.fn);
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const all = { tp: 0, fp: 0, fn: 0 }, ents = { tp: 0, fp: 0, fn: 0 };
+  const perCorpus: Record<string, number> = {};
+  for (const corpus of ['Chatbot', 'AskUbuntu', 'WebApplications'] as const) {
+    const examples = loadBraun(corpus).train;
+    const c = { tp: 0, fp: 0, fn: 0 };
+    for (let i = 0; i < examples.length; i++) {
+      const e = examples[i];
+      const p = predict(train(toLuisApp('cv', examples.filter((_, j) => j !== i)), opts), e.text);
+      if (p.topIntent === e.intent) { if (e.intent !== 'None') c.tp++; } else { if (p.topIntent !== 'None') c.fp++; if (e.intent !== 'None') c.fn++; }
+      const gold = new Map<string, number>();
+      for (const g of e.entities) { const k = `${g.entity}|${norm(g.text)}`; gold.set(k, (gold.get(k) ?? 0) + 1); }
+      for (const x of p.entities) {
+        if (x.kind !== 'simple' && x.kind !== 'machineLearned') continue;
+        const k = `${x.entity}|${norm(x.text)}`, n = gold.get(k) ?? 0;
+        if (n > 0) { c.tp++; ents.tp++; gold.set(k, n - 1); } else { c.fp++; ents.fp++; }
+      }
+      for (const n of gold.values()) { c.fn += n; ents.fn += n; }
+    }
+    perCorpus[corpus] = f1(c);
+    all.tp += c.tp; all.fp += c.fp; all.fn += c.fn;
+  }
+  return { perCorpus, overall: f1(all), entityF1: f1(ents) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const what = process.argv[2] ?? 'all';
   const configs = process.argv.slice(3).map((s) => JSON.parse(s) as Options);
@@ -79,14 +111,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const opts of configs) {
     const t0 = performance.now();
     const parts: string[] = [];
-    if (what !== 'slots') {
+    if (what === 'intents' || what === 'all') {
       const r = cvIntents(opts);
       parts.push(`intent halves ${cvIntentsHalves(opts).toFixed(4)}`);
       parts.push(`intent LOO overall ${r.overall.toFixed(3)} logloss ${r.logLoss.toFixed(3)} (${Object.entries(r.perCorpus).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
     }
-    if (what !== 'intents') {
+    if (what === 'slots' || what === 'all') {
       const r = cvSlots(opts);
       parts.push(`SNIPS-70 ${process.env.CV_FOLDS ?? 5}-fold slot F1 ${r.f1.toFixed(4)} intent acc ${r.intentAcc.toFixed(3)}`);
+    }
+    if (what === 'slotsfull') {
+      const r = cvSlots(opts, Number(process.env.CV_FOLDS ?? 5), undefined);
+      parts.push(`SNIPS full ${process.env.CV_FOLDS ?? 5}-fold slot F1 ${r.f1.toFixed(4)} intent acc ${r.intentAcc.toFixed(3)}`);
+    }
+    if (what === 'braun') {
+      const r = cvBraun(opts);
+      parts.push(`Braun LOO intent+entity F1 ${r.overall.toFixed(4)} (${Object.entries(r.perCorpus).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}), entity F1 ${r.entityF1.toFixed(4)}`);
     }
     console.log(`${JSON.stringify(opts)}  ${parts.join('; ')}  [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
   }
