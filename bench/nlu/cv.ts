@@ -57,8 +57,8 @@ function learned(p: Prediction) {
   return p.entities.filter((e) => e.kind === 'simple' || e.kind === 'machineLearned').map((e) => `${e.entity}|${e.startIndex}|${e.endIndex}`);
 }
 
-export function cvSlots(opts: Options, folds = Number(process.env.CV_FOLDS ?? 5), perIntent: number | undefined = 70): { f1: number; intentAcc: number } {
-  const examples = loadSnips(perIntent).train;
+export function cvSlots(opts: Options, folds = Number(process.env.CV_FOLDS ?? 5), perIntent: number | null = 70): { f1: number; intentAcc: number } {
+  const examples = loadSnips(perIntent ?? undefined).train;
   let tp = 0, fp = 0, fn = 0, ok = 0;
   for (let f = 0; f < folds; f++) {
     const tr: Example[] = [], te: Example[] = [];
@@ -121,7 +121,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       parts.push(`SNIPS-70 ${process.env.CV_FOLDS ?? 5}-fold slot F1 ${r.f1.toFixed(4)} intent acc ${r.intentAcc.toFixed(3)}`);
     }
     if (what === 'slotsfull') {
-      const r = cvSlots(opts, Number(process.env.CV_FOLDS ?? 5), undefined);
+      const r = cvSlots(opts, Number(process.env.CV_FOLDS ?? 5), null);
       parts.push(`SNIPS full ${process.env.CV_FOLDS ?? 5}-fold slot F1 ${r.f1.toFixed(4)} intent acc ${r.intentAcc.toFixed(3)}`);
     }
     if (what === 'braun') {
