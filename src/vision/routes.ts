@@ -21,6 +21,7 @@ export async function visionRoutes(app: FastifyInstance, ctx: VisionPluginOption
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   app.addContentTypeParser(/^image\/[\w.+-]+$/, { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
+  app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   analyzeRoute(app, ctx);
   describeRoute(app, ctx);
   tagRoute(app, ctx);

@@ -3,11 +3,12 @@
 // evidence the workers return.
 import { availableParallelism } from 'node:os';
 import type { AcceptedImage } from './image/intake.ts';
+import type { AcceptedPdf } from './document/pdf.ts';
 import type { EvidenceNeed, ThumbnailRequest } from './analyzers/image-analyzer.ts';
 import { adultInfoFrom } from './analyzers/adult.ts';
 import { unturn, type TextReading } from './analyzers/text-reading.ts';
 import { WorkerPool } from './pool/worker-pool.ts';
-import type { JobResults, VisionJob } from './pool/messages.ts';
+import type { JobResults, PdfPageReading, VisionJob } from './pool/messages.ts';
 import { tagsFrom } from './describe/tags.ts';
 import { categoriesFrom } from './describe/categories.ts';
 import { captionsFrom } from './describe/captions.ts';
@@ -41,9 +42,18 @@ export interface ReadPageResult {
   angle: number;
   width: number;
   height: number;
-  unit: 'pixel';
+  /** Images are measured in pixels, PDF pages in inches, as Read does. */
+  unit: 'pixel' | 'inch';
   lines: ReadLine[];
 }
+
+/** Scanned PDF pages are rendered at this resolution for OCR. */
+export const PDF_SCAN_DPI = 200;
+/**
+ * PDF pages go to the workers a few at a time: each job stays well inside the
+ * per-job deadline, and other requests get a worker between a long document's jobs.
+ */
+const PDF_PAGES_PER_JOB = 4;
 
 /** Read's model version, as the v3.2 Read API reports it. */
 export const READ_MODEL_VERSION = '2021-04-12';
@@ -180,22 +190,43 @@ export class VisionEngine {
     };
   }
 
-  /** `pages` are 1-based page numbers that exist in the image. */
-  async read(image: AcceptedImage, pages: number[], language: string | undefined): Promise<ReadPageResult[]> {
-    const readings = await this.readText(image, true, pages.map((p) => p - 1));
-    return readings.map((r, i) => {
-      const sideways = r.turn === 90 || r.turn === 270;
-      const skewDegrees = ((r.angleRadians ?? 0) * 180) / Math.PI;
-      return {
-        page: pages[i],
-        ...(language ? { language } : {}),
-        // Read's angle is the text's rotation in the page as given, in degrees (-180, 180].
-        angle: readAngle(skewDegrees - r.turn),
-        width: sideways ? r.height : r.width,
-        height: sideways ? r.width : r.height,
-        unit: 'pixel' as const,
-        lines: readLines(r.blocks, unturn(r.turn, r.width, r.height)),
-      };
-    });
+  /** `pages` are 1-based page numbers that exist in the image or document. */
+  async read(document: AcceptedImage | AcceptedPdf, pages: number[], language: string | undefined): Promise<ReadPageResult[]> {
+    const lang = language ? { language } : {};
+    if ('kind' in document) {
+      // Shared memory: the document reaches every job without being copied again.
+      const shared = new Uint8Array(new SharedArrayBuffer(document.bytes.length));
+      shared.set(document.bytes);
+      const readings: PdfPageReading[] = [];
+      for (let i = 0; i < pages.length; i += PDF_PAGES_PER_JOB) {
+        readings.push(...await this.job({ op: 'readPdf', document: shared, pages: pages.slice(i, i + PDF_PAGES_PER_JOB), dpi: PDF_SCAN_DPI }));
+      }
+      return readings.map((r, i) => ({ page: pages[i], ...lang, ...pdfPage(r) }));
+    }
+    const readings = await this.readText(document, true, pages.map((p) => p - 1));
+    return readings.map((r, i) => ({ page: pages[i], ...lang, ...readPage(r, 1), unit: 'pixel' as const }));
   }
+}
+
+/**
+ * A page's size, angle and lines from what OCR read; `unitsPerPixel` scales
+ * pixels into the page's unit (1 for images, 1/dpi for rendered PDF pages).
+ */
+function readPage(r: TextReading, unitsPerPixel: number): { angle: number; width: number; height: number; lines: ReadLine[] } {
+  const sideways = r.turn === 90 || r.turn === 270;
+  const skewDegrees = ((r.angleRadians ?? 0) * 180) / Math.PI;
+  const back = unturn(r.turn, r.width, r.height);
+  const scale = (v: number) => (unitsPerPixel === 1 ? v : Math.round(v * unitsPerPixel * 10_000) / 10_000);
+  return {
+    // Read's angle is the text's rotation in the page as given, in degrees (-180, 180].
+    angle: readAngle(skewDegrees - r.turn),
+    width: scale(sideways ? r.height : r.width),
+    height: scale(sideways ? r.width : r.height),
+    lines: readLines(r.blocks, (x, y) => back(x, y).map(scale) as [number, number]),
+  };
+}
+
+function pdfPage(r: PdfPageReading): Omit<ReadPageResult, 'page' | 'language'> {
+  if (r.kind === 'text') return { angle: 0, width: r.size.width, height: r.size.height, unit: 'inch', lines: r.lines };
+  return { ...readPage(r.reading, 1 / r.dpi), width: r.size.width, height: r.size.height, unit: 'inch' };
 }

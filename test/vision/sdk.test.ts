@@ -7,6 +7,7 @@ import { ComputerVisionClient } from '@azure/cognitiveservices-computervision';
 import { ApiKeyCredentials } from '@azure/ms-rest-js';
 import { startVisionServer, serveImages, type VisionTestServer } from './support/vision-server.ts';
 import { clipArt, lineDrawing, samplePhoto, textImage } from './support/images.ts';
+import { makePdf } from './support/pdf.ts';
 import { CATEGORY_TAXONOMY } from '../../src/vision/describe/category-taxonomy.ts';
 
 const ALL_FEATURES = ['Categories', 'Tags', 'Description', 'Faces', 'ImageType', 'Color', 'Adult', 'Objects', 'Brands'] as any[];
@@ -168,6 +169,14 @@ describe('Computer Vision through the official SDK', () => {
       assert.equal(w.boundingBox.length, 8);
       assert.ok(w.confidence > 0.5 && w.confidence <= 1);
     }
+  });
+
+  it('readInStream takes a PDF: each page in inches, its text read exactly', async () => {
+    const pdf = makePdf([{ width: 612, height: 792, text: [{ x: 72, y: 700, size: 20, text: TEXT_LINES[0] }, { x: 72, y: 660, size: 20, text: TEXT_LINES[1] }] }]);
+    const result = await pollRead(client, (await client.readInStream(pdf)).operationLocation);
+    const page = result.analyzeResult!.readResults[0];
+    assert.deepEqual([page.unit, page.width, page.height], ['inch', 8.5, 11]);
+    assert.deepEqual(page.lines.map((l) => l.text), TEXT_LINES);
   });
 
   it('read by URL works the same way', async () => {

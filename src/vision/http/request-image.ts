@@ -16,20 +16,23 @@ function mediaType(request: FastifyRequest): string {
 }
 
 export async function requestImage(request: FastifyRequest, rules: IntakeRules, options: ImageSourceOptions): Promise<AcceptedImage> {
+  return acceptImage(await requestBytes(request, rules.maxBytes, options), rules);
+}
+
+/** The bytes of the request's image or document, not yet checked (a Read document may be a PDF). */
+export async function requestBytes(request: FastifyRequest, maxBytes: number, options: ImageSourceOptions): Promise<Buffer> {
   const type = mediaType(request);
   if (type === 'application/json') {
     const body = request.body as { url?: unknown } | undefined;
     const url = parseImageUrl(body && typeof body === 'object' ? body.url : undefined);
-    const bytes = await fetchImage(url, { maxBytes: rules.maxBytes, timeoutMs: options.urlTimeoutMs, allowPrivateAddresses: options.allowPrivateImageUrls });
-    return acceptImage(bytes, rules);
+    return fetchImage(url, { maxBytes, timeoutMs: options.urlTimeoutMs, allowPrivateAddresses: options.allowPrivateImageUrls });
   }
   if (type === 'multipart/form-data') {
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    return acceptImage(firstPart(body, boundaryOf(request.headers['content-type'] ?? '')), rules);
+    return firstPart(body, boundaryOf(request.headers['content-type'] ?? ''));
   }
-  if (type === 'application/octet-stream' || type.startsWith('image/')) {
-    const body = request.body;
-    return acceptImage(Buffer.isBuffer(body) ? body : Buffer.alloc(0), rules);
+  if (type === 'application/octet-stream' || type === 'application/pdf' || type.startsWith('image/')) {
+    return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   }
   throw new VisionError('UnsupportedMediaType', `Content-Type "${type || '(none)'}" is not supported: send the image as application/octet-stream or multipart/form-data, or JSON {"url": …} as application/json.`, 415);
 }

@@ -10,6 +10,8 @@ import { MAX_SIDE_PX, MIN_SIDE_PX } from './limits.ts';
 export interface IntakeRules {
   maxBytes: number;
   formats: readonly ImageFormat[];
+  /** Document formats accepted besides images (named in the refusal), e.g. PDF for Read. */
+  documents?: readonly string[];
 }
 
 export interface AcceptedImage {
@@ -37,7 +39,7 @@ export function sniffFormat(bytes: Buffer): Sniffed | undefined {
   return undefined;
 }
 
-function formatList(formats: readonly ImageFormat[]): string {
+function formatList(formats: readonly string[]): string {
   return formats.map((f) => f.toUpperCase()).join(', ');
 }
 
@@ -49,7 +51,7 @@ export async function acceptImage(bytes: Buffer, rules: IntakeRules): Promise<Ac
   const sniffed = sniffFormat(bytes);
   if (!sniffed || !rules.formats.includes(sniffed as ImageFormat)) {
     const what = sniffed ? `${sniffed.toUpperCase()} images are not supported here` : 'the data is not an image in any known format';
-    throw new VisionError('InvalidImageFormat', `Input data is not a valid image: ${what}. Supported formats: ${formatList(rules.formats)}.`);
+    throw new VisionError('InvalidImageFormat', `Input data is not a valid image: ${what}. Supported formats: ${formatList([...rules.formats, ...(rules.documents ?? [])])}.`);
   }
   const format = sniffed as ImageFormat;
   const { width, height, pages } = await measure(bytes, format);

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { areaOfInterest, gatherEvidence, loadModels, thumbnail, type AnalyzerModels } from '../analyzers/image-analyzer.ts';
 import { readText } from '../analyzers/text-reading.ts';
+import { readPdfPages } from '../analyzers/pdf-reading.ts';
 import { VisionError } from '../vision-error.ts';
 import type { JobResults, VisionJob } from './messages.ts';
 import type { WorkerReply } from './worker-pool.ts';
@@ -11,6 +12,7 @@ if (!port) throw new Error('vision-worker must run in a worker thread');
 const reply = (message: WorkerReply) => port.postMessage(message);
 
 async function run(models: AnalyzerModels, job: VisionJob): Promise<JobResults[keyof JobResults]> {
+  if (job.op === 'readPdf') return readPdfPages(models.text, job.document, job.pages, job.dpi);
   const image = Buffer.from(job.image.buffer, job.image.byteOffset, job.image.byteLength);
   switch (job.op) {
     case 'evidence': return gatherEvidence(models, image, job.metadata, new Set(job.needs));

@@ -4,9 +4,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../../http/errors.ts';
 import { speakingAzureErrors } from '../http/api-error.ts';
-import { requestImage } from '../http/request-image.ts';
+import { requestBytes } from '../http/request-image.ts';
 import * as q from '../http/query.ts';
-import { READ_FORMATS } from '../image/intake.ts';
+import { acceptImage, READ_FORMATS, sniffFormat } from '../image/intake.ts';
+import { acceptPdf } from '../document/pdf.ts';
 import { VisionError } from '../vision-error.ts';
 import { READ_MODEL_VERSION } from '../vision-engine.ts';
 import type { ReadOperation } from '../read/read-operations.ts';
@@ -33,7 +34,11 @@ export function readRoutes(app: FastifyInstance, ctx: VisionRouteContext): void 
       const query = request.query as q.Query;
       const language = q.readLanguage(query);
       q.modelVersion(query, [READ_MODEL_VERSION]);
-      const image = await requestImage(request, { maxBytes: readByteLimit(request), formats: READ_FORMATS }, ctx.imageSource);
+      const maxBytes = readByteLimit(request);
+      const bytes = await requestBytes(request, maxBytes, ctx.imageSource);
+      const image = sniffFormat(bytes) === 'Pdf'
+        ? await acceptPdf(bytes, maxBytes)
+        : await acceptImage(bytes, { maxBytes, formats: READ_FORMATS, documents: ['Pdf'] });
       const pageList = q.pages(query, image.pages);
       const op = await ctx.reads.create(callerOf(request).resource.id);
       void (async () => {
