@@ -6,12 +6,14 @@
 // the calls in the usage chart. Every page is photographed at desktop and phone size.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { visionService } from '../../src/vision/service.ts';
 import { loadServices } from '../../src/services.ts';
+import { makePdf } from '../vision/support/pdf.ts';
 import { buildPortal, launchChromium, screenshot, SIZES, watchPageErrors, type SizeName } from './support/browser.ts';
 
 const LUIS_APP_FILE = join(process.cwd(), '..', 'shared', 'fixtures', 'luis-apps', 'home-automation.json');
@@ -458,6 +460,13 @@ describe('the portal, walked by a new user in Chromium', () => {
     await thumbnail.waitFor();
     assert.equal(await thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth), 100);
     await screenshot(page, 'computer-vision', 'desktop');
+    // A PDF goes to Read, and its text comes back page by page.
+    const pdfPath = join(mkdtempSync(join(tmpdir(), 'portico-walk-')), 'invoice.pdf');
+    writeFileSync(pdfPath, makePdf([{ width: 612, height: 792, text: [{ x: 72, y: 700, size: 18, text: 'Invoice 2026-0042' }] }]));
+    await page.getByLabel('Image file (JPEG, PNG, GIF or BMP)').setInputFiles(pdfPath);
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await page.getByTestId('read-text').filter({ hasText: 'Invoice 2026-0042' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('read-text').textContent(), 'Page 1\nInvoice 2026-0042');
     await nav('Resources').click();
     await page.getByRole('link', { name: 'my-vision' }).click();
   });

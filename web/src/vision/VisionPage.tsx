@@ -1,6 +1,7 @@
 // Computer Vision: pick one of your resources, give an image (upload or URL),
 // and see the analyze result, the OCR text with its boxes drawn over the
 // image, and a smart-cropped thumbnail — all through the public v3.2 API.
+// An uploaded PDF goes to Read instead, and its text is shown page by page.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -9,6 +10,9 @@ import { consoleApi } from '../api/console.ts';
 import { useResources } from '../api/queries.ts';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import { lineBoxes, ocrText, type OcrResult } from './ocrBoxes.ts';
+import { pagesText, readDocument, type ReadPage } from './read.ts';
+
+const isPdf = (file: File) => file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
 
 type Source = { kind: 'file'; file: File } | { kind: 'url'; url: string };
 type Analysis = {
@@ -80,12 +84,15 @@ export function VisionPage() {
       if (!source) throw new Error(mode === 'file' ? 'Choose an image file.' : 'Enter the URL of an image.');
       const base = prefixOf(resource.endpoint);
       const key = keys.data.key1;
+      if (source.kind === 'file' && isPdf(source.file)) return { document: await readDocument(base, key, source.file) };
       const analysis = await callVision<Analysis>(base, key, 'analyze?visualFeatures=Description,Tags,Objects,Color', source);
       const ocr = await callVision<OcrResult>(base, key, 'ocr?language=unk&detectOrientation=true', source);
       const thumbnail = await callVision<string>(base, key, 'generateThumbnail?width=100&height=100&smartCropping=true', source, true);
-      return { analysis, ocr, thumbnail };
+      return { image: { analysis, ocr, thumbnail } };
     },
   });
+  const image = run.data && 'image' in run.data ? run.data.image : undefined;
+  const readPages: ReadPage[] | undefined = run.data && 'document' in run.data ? run.data.document : undefined;
 
   return (
     <div className="page page-wide">
@@ -110,37 +117,44 @@ export function VisionPage() {
             <label className="check"><input type="radio" name="image-source" checked={mode === 'url'} onChange={() => setMode('url')} /> From a URL</label>
           </fieldset>
           {mode === 'file' ? (
-            <div className="field"><label htmlFor="vision-file">Image file (JPEG, PNG, GIF or BMP)</label>
-              <input id="vision-file" type="file" accept="image/*" className="file-input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></div>
+            <div className="field"><label htmlFor="vision-file">Image file (JPEG, PNG, GIF or BMP), or a PDF to read</label>
+              <input id="vision-file" type="file" accept="image/*,application/pdf" className="file-input" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></div>
           ) : (
             <div className="field"><label htmlFor="vision-url">Image URL</label>
               <input id="vision-url" type="url" value={url} placeholder="https://example.com/photo.jpg" onChange={(e) => setUrl(e.target.value)} /></div>
           )}
-          <div className="form-actions"><button className="button button-primary" disabled={run.isPending || !keys.data}>{run.isPending ? 'Analyzing…' : 'Analyze'}</button></div>
+          <div className="form-actions"><button className="button button-primary" disabled={run.isPending || !keys.data}>{run.isPending ? (file && mode === 'file' && isPdf(file) ? 'Reading…' : 'Analyzing…') : 'Analyze'}</button></div>
           <ErrorMessage error={keys.error} title="The resource's keys could not be loaded." />
         </form>
       )}
       <ErrorMessage error={run.error} title="The image was not analyzed." />
-      {run.data && (
+      {readPages && (
+        <section className="card" aria-labelledby="read-heading">
+          <h2 id="read-heading">Text (Read)</h2>
+          <p className="muted">{readPages.length} page{readPages.length === 1 ? '' : 's'}{readPages[0] ? `, ${readPages[0].width} × ${readPages[0].height} ${readPages[0].unit === 'inch' ? 'in' : 'px'}` : ''}</p>
+          <pre className="ocr-text" data-testid="read-text">{pagesText(readPages)}</pre>
+        </section>
+      )}
+      {image && (
         <div className="grid vision-results">
           <section className="card" aria-labelledby="ocr-heading">
             <h2 id="ocr-heading">Text (OCR)</h2>
-            {preview && run.data.analysis.metadata
-              ? <OcrOverlay src={preview} ocr={run.data.ocr} width={run.data.analysis.metadata.width} height={run.data.analysis.metadata.height} />
+            {preview && image.analysis.metadata
+              ? <OcrOverlay src={preview} ocr={image.ocr} width={image.analysis.metadata.width} height={image.analysis.metadata.height} />
               : null}
-            <pre className="ocr-text" data-testid="ocr-text">{ocrText(run.data.ocr) || 'No text found.'}</pre>
+            <pre className="ocr-text" data-testid="ocr-text">{ocrText(image.ocr) || 'No text found.'}</pre>
           </section>
           <section className="card" aria-labelledby="analysis-heading">
             <h2 id="analysis-heading">Analysis</h2>
-            {run.data.analysis.description?.captions?.[0] && <p className="caption">“{run.data.analysis.description.captions[0].text}” <span className="muted">({run.data.analysis.description.captions[0].confidence.toFixed(2)})</span></p>}
+            {image.analysis.description?.captions?.[0] && <p className="caption">“{image.analysis.description.captions[0].text}” <span className="muted">({image.analysis.description.captions[0].confidence.toFixed(2)})</span></p>}
             <h3>Tags</h3>
-            <ul className="tag-list">{run.data.analysis.tags?.map((t) => <li key={t.name} className="badge badge-neutral">{t.name} {t.confidence.toFixed(2)}</li>)}</ul>
-            {run.data.analysis.objects && run.data.analysis.objects.length > 0 && (<><h3>Objects</h3><ul className="tag-list">{run.data.analysis.objects.map((o, i) => <li key={i} className="badge badge-neutral">{o.object} {o.confidence.toFixed(2)}</li>)}</ul></>)}
-            {run.data.analysis.color && <p>Dominant colors: {run.data.analysis.color.dominantColors?.join(', ') || '—'}{run.data.analysis.color.accentColor && <> · accent <span className="swatch" style={{ background: `#${run.data.analysis.color.accentColor}` }} /> #{run.data.analysis.color.accentColor}</>}</p>}
-            {run.data.analysis.metadata && <p className="muted">{run.data.analysis.metadata.width}×{run.data.analysis.metadata.height} {run.data.analysis.metadata.format}</p>}
+            <ul className="tag-list">{image.analysis.tags?.map((t) => <li key={t.name} className="badge badge-neutral">{t.name} {t.confidence.toFixed(2)}</li>)}</ul>
+            {image.analysis.objects && image.analysis.objects.length > 0 && (<><h3>Objects</h3><ul className="tag-list">{image.analysis.objects.map((o, i) => <li key={i} className="badge badge-neutral">{o.object} {o.confidence.toFixed(2)}</li>)}</ul></>)}
+            {image.analysis.color && <p>Dominant colors: {image.analysis.color.dominantColors?.join(', ') || '—'}{image.analysis.color.accentColor && <> · accent <span className="swatch" style={{ background: `#${image.analysis.color.accentColor}` }} /> #{image.analysis.color.accentColor}</>}</p>}
+            {image.analysis.metadata && <p className="muted">{image.analysis.metadata.width}×{image.analysis.metadata.height} {image.analysis.metadata.format}</p>}
             <h3>Thumbnail (100×100, smart crop)</h3>
-            <img src={run.data.thumbnail} alt="Thumbnail generated by the service" width={100} height={100} className="thumbnail" />
-            <details><summary>Raw analyze JSON</summary><pre className="raw-json">{JSON.stringify(run.data.analysis, null, 2)}</pre></details>
+            <img src={image.thumbnail} alt="Thumbnail generated by the service" width={100} height={100} className="thumbnail" />
+            <details><summary>Raw analyze JSON</summary><pre className="raw-json">{JSON.stringify(image.analysis, null, 2)}</pre></details>
           </section>
         </div>
       )}
