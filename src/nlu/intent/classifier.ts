@@ -22,6 +22,8 @@ export interface ClassifierOptions {
   epochs: number;
   learningRate: number;
   seed: number;
+  /** label smoothing: the target puts this much mass evenly over all classes (0 = none) */
+  smoothing?: number;
 }
 
 export class FeatureIndex {
@@ -80,6 +82,7 @@ export function trainSoftmax(xs: SparseVector[], ys: Int32Array, classes: number
   const order = Array.from(xs.keys());
   const random = seededRandom(o.seed);
   const p = new Float64Array(K);
+  const smooth = o.smoothing ?? 0, spread = smooth / K;
   let t = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     shuffleInPlace(order, random);
@@ -92,7 +95,8 @@ export function trainSoftmax(xs: SparseVector[], ys: Int32Array, classes: number
         for (let k = 0; k < K; k++) p[k] += raw[row + k] * v;
       }
       softmaxInPlace(p);
-      p[y] -= 1;
+      if (smooth > 0) for (let k = 0; k < K; k++) p[k] -= spread;
+      p[y] -= 1 - smooth;
       scale *= 1 - lr * o.l2;
       if (scale < 1e-9) {
         for (let q = 0; q < raw.length; q++) raw[q] *= scale;

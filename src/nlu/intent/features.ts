@@ -9,16 +9,39 @@ export interface IntentFeatureOptions {
   charMin: number;
   charMax: number;
   bigrams: boolean;
+  /** leave out English function words (and their n-grams); absent in models trained before it existed */
+  stopWords?: boolean;
 }
 
-// chosen by 5-fold cross-validation on the Braun training splits (bench/nlu/tune.ts)
+// chosen by cross-validation on the Braun training splits (bench/nlu/cv.ts)
 export const DEFAULT_INTENT_FEATURES: IntentFeatureOptions = { charMin: 2, charMax: 4, bigrams: false };
+
+/**
+ * Feature sets `train` chooses between by cross-validation on the app's own utterances
+ * (intent/fit.ts). Which one generalises depends on the app: where function words carry
+ * the intent ("from X to Y" vs "when is the next ... from X") they must stay, where the
+ * intent sits in a few content words they mostly add spurious cues, and character
+ * n-grams help with inflections but hurt apps full of unseen names.
+ */
+export function intentFeatureCandidates(culture: string): IntentFeatureOptions[] {
+  const out: IntentFeatureOptions[] = [DEFAULT_INTENT_FEATURES];
+  if (culture.startsWith('en')) out.push({ ...DEFAULT_INTENT_FEATURES, stopWords: true });
+  out.push({ ...DEFAULT_INTENT_FEATURES, charMin: 0, charMax: 0 });
+  return out;
+}
+
+const STOP_WORDS = new Set(('a an the and or but if of at by for with about against between into through during before after above below ' +
+  'to from up down in out on off over under again further then once here there when where why how all any both each few more most ' +
+  'other some such no nor not only own same so than too very s t can will just don should now i me my myself we our ours you your ' +
+  'yours he him his she her it its they them their what which who whom this that these those am is are was were be been being have ' +
+  'has had having do does did doing would could ought').split(' '));
 
 export function intentFeatureNames(a: Analysis, o: IntentFeatureOptions): string[] {
   const out = new Set<string>();
   const words: string[] = [];
   for (const t of a.tokens) {
     if (!isWordToken(t)) { if (t.text === '?') out.add('w:?'); continue; }
+    if (o.stopWords && STOP_WORDS.has(t.norm)) continue;
     words.push(t.norm);
   }
   let prev = '<s>';
@@ -28,7 +51,7 @@ export function intentFeatureNames(a: Analysis, o: IntentFeatureOptions): string
     if (st !== w) out.add(`s:${st}`);
     if (o.bigrams) out.add(`b:${prev}|${w}`);
     prev = w;
-    if (o.charMax > 0) {
+    if (o.charMax > 0 && o.charMin > 0) {
       const padded = `<${w}>`;
       for (let n = o.charMin; n <= o.charMax; n++) {
         for (let i = 0; i + n <= padded.length; i++) out.add(`c:${padded.slice(i, i + n)}`);

@@ -4,6 +4,7 @@ import { decodeSpans, emissions, tagConfidence, viterbi, type TaggerWeights } fr
 import { tokenFeatureNames } from '../entity/token-features.ts';
 import { FeatureIndex, scoreClasses, softmaxInPlace, vectorize } from '../intent/classifier.ts';
 import { intentFeatureNames } from '../intent/features.ts';
+import { applyUnknownWordsRule } from '../intent/fit.ts';
 import { PredictionInputError } from '../errors.ts';
 import { hashString } from '../text/hash.ts';
 import { isWordToken, type Token } from '../text/tokenize.ts';
@@ -58,21 +59,12 @@ function runtime(model: Model): Runtime {
   return rt;
 }
 
-/** Intent probabilities; utterances made mostly of words never seen in training drift towards None. */
+/** Intent probabilities; an utterance made only of words never seen in training is None. */
 function intentScores(model: Model, rt: Runtime, a: Analysis): Float64Array {
   const names = intentFeatureNames(a, model.intent.features);
   const x = vectorize(names, (n) => rt.intentIndex.lookup(n));
   const p = softmaxInPlace(scoreClasses({ keys: model.intent.keys, weights: model.intent.weights, bias: model.intent.bias, classes: model.intents.length }, x));
-  if (rt.noneIndex >= 0) {
-    let words = 0, known = 0;
-    for (const t of a.tokens) if (isWordToken(t)) { words++; if (rt.known.has(hashString(t.norm))) known++; }
-    const coverage = words ? known / words : 0;
-    const shift = Math.max(0, 1 - coverage / 0.5) ** 2;
-    if (shift > 0) {
-      for (let k = 0; k < p.length; k++) p[k] *= 1 - shift;
-      p[rt.noneIndex] += shift;
-    }
-  }
+  applyUnknownWordsRule(p, a.tokens, rt.known, rt.noneIndex);
   return p;
 }
 

@@ -1,8 +1,8 @@
 import type { EntityLabel, LuisApp } from '../app/types.ts';
 import { tagCount, trainTagger, type FeatureRows } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
-import { FeatureIndex, trainSoftmax, vectorize } from '../intent/classifier.ts';
-import { DEFAULT_INTENT_FEATURES, intentFeatureNames } from '../intent/features.ts';
+import { FeatureIndex } from '../intent/classifier.ts';
+import { fitIntentClassifier, knownWordKeys } from '../intent/fit.ts';
 import { hashString } from '../text/hash.ts';
 import { isWordToken } from '../text/tokenize.ts';
 import { type Analysis, analyze, buildExtractors, tokenRange } from './analyze.ts';
@@ -101,18 +101,10 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
   const analyses = utterances.map((u) => analyze(extractors, u.text, TRAINING_REFERENCE_DATE));
 
   // intents
-  const featureOptions = { ...DEFAULT_INTENT_FEATURES, ...options.intentFeatures };
-  const index = new FeatureIndex();
-  const names = analyses.map((a) => intentFeatureNames(a, featureOptions));
-  for (const ns of names) for (const n of ns) index.intern(n);
-  const xs = names.map((ns) => vectorize(ns, (n) => index.lookup(n)));
   const ys = Int32Array.from(utterances.map((u) => intentOf.get(u.intent)!));
-  const n = Math.max(1, utterances.length);
-  const epochs = options.intentEpochs ?? Math.max(8, Math.min(100, Math.ceil(30000 / n)));
-  const { weights, bias } = trainSoftmax(xs, ys, intents.length, index.size, { l2: options.l2 ?? 1e-4, epochs, learningRate: 0.5, seed });
-
-  const known = new Set<number>();
-  for (const a of analyses) for (const t of a.tokens) if (isWordToken(t)) known.add(hashString(t.norm));
+  const intent = fitIntentClassifier(analyses, ys, intents.length, {
+    seed, culture, l2: options.l2, epochs: options.intentEpochs, features: options.intentFeatures,
+  });
 
   // entities
   const spans = utterances.map((u, i) => learnedSpans(app, u.entities, analyses[i]));
@@ -130,8 +122,8 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
     seed,
     app: definition,
     intents,
-    intent: { features: featureOptions, keys: index.keys(), weights, bias },
-    knownWords: Uint32Array.from([...known].sort((a, b) => a - b)),
+    intent,
+    knownWords: knownWordKeys(analyses),
     layers,
   };
 }
