@@ -11,8 +11,9 @@ import { patternsRoutes } from './routes/patterns.ts';
 import { featuresRoutes } from './routes/features.ts';
 import { accessRoutes } from './routes/access.ts';
 import { suggestRoutes } from './routes/suggest.ts';
+import { unavailableRoutes } from './routes/unavailable.ts';
 
-const ROUTES: AuthoringRoutes[] = [appsRoutes, versionsRoutes, intentsRoutes, entitiesRoutes, examplesRoutes, patternsRoutes, featuresRoutes, accessRoutes, suggestRoutes];
+const ROUTES: AuthoringRoutes[] = [appsRoutes, versionsRoutes, intentsRoutes, entitiesRoutes, examplesRoutes, patternsRoutes, featuresRoutes, accessRoutes, suggestRoutes, unavailableRoutes];
 
 export async function authoringPlugin(app: FastifyInstance, context: AuthoringContext): Promise<void> {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>() as unknown as AuthoringApp;

@@ -7,9 +7,9 @@ import { NameBody, OK, Paging, VersionParams, Guid, appOf, byId, created, page, 
 import { checkEntityNameFree, checkName, removeEntityReferences, removeRoleReferences, renameEntityEverywhere, renameRoleEverywhere } from '../../app/edits.ts';
 import { allEntities, takeNumber, type EntityCollection, type Role, type VersionDoc } from '../../app/document.ts';
 import { entityInfo, intentInfo } from '../views.ts';
-import { badArgument } from '../../errors.ts';
+import { badArgument, itemNotFound } from '../../errors.ts';
 // The engine's index exports its app types as types only; this constant lives beside them.
-import { KNOWN_PREBUILTS } from '../../../nlu/index.ts';
+import { KNOWN_PREBUILTS, type EntityLabel } from '../../../nlu/index.ts';
 
 type Entity = { id: string; name: string; roles: Role[] };
 
@@ -360,5 +360,21 @@ export const entitiesRoutes: AuthoringRoutes = (app, context) => {
     const { doc } = await context.apps.readDoc(request.params.appId, request.params.versionId);
     const models = [...doc.intents.map(intentInfo), ...allEntities(doc).map(({ collection, item }) => entityInfo(collection, item))];
     return page(models, request.query);
+  });
+
+  route(app, {
+    method: 'GET', url: '/apps/:appId/versions/:versionId/models/:modelId/examples', operation: 'models.examples',
+    schema: { params: Type.Intersect([VersionParams, Type.Object({ modelId: Type.String({ minLength: 1, maxLength: 64 }) })]), querystring: Paging },
+  }, async (request) => {
+    await appOf(context, request);
+    const { doc } = await context.apps.readDoc(request.params.appId, request.params.versionId);
+    const id = String(request.params.modelId).toLowerCase();
+    const intent = doc.intents.find((i) => i.id.toLowerCase() === id);
+    const entity = allEntities(doc).find(({ item }) => item.id.toLowerCase() === id)?.item;
+    if (!intent && !entity) throw itemNotFound('model', request.params.modelId);
+    const labelled = (labels: EntityLabel[]): boolean =>
+      labels.some((l) => l.entity === entity!.name || l.entity.startsWith(`${entity!.name}::`) || labelled(l.children ?? []));
+    const examples = doc.utterances.filter((u) => (intent ? u.intent === intent.name : labelled(u.entities)));
+    return page(examples, request.query).map((u) => ({ id: u.id, text: u.text }));
   });
 };
