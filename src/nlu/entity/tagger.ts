@@ -1,8 +1,6 @@
 // Sequence labelling with BIO tags: a first-order linear model over token
-// features, decoded by Viterbi under BIO constraints and trained as an
-// averaged structured perceptron (Collins 2002). Tag 0 is O; tag 2e+1 is B
-// and 2e+2 is I of span label e.
-import { seededRandom, shuffleInPlace } from '../text/hash.ts';
+// features, decoded by Viterbi under BIO constraints; trained as a CRF
+// (crf.ts). Tag 0 is O; tag 2e+1 is B and 2e+2 is I of span label e.
 
 export interface TaggerWeights {
   /** number of span labels; tags = 2 * labels + 1 */
@@ -15,11 +13,6 @@ export interface TaggerWeights {
 
 /** a sentence as rows of feature indices, one row per token */
 export type FeatureRows = Int32Array[];
-
-export interface TaggerOptions {
-  epochs: number;
-  seed: number;
-}
 
 const NEG = -1e30;
 
@@ -83,49 +76,6 @@ export function tagConfidence(w: TaggerWeights, em: Float32Array, tags: Int32Arr
     out[i] = Math.exp(em[i * T + tags[i]] - max) / sum;
   }
   return out;
-}
-
-export function trainTagger(sentences: FeatureRows[], gold: Int32Array[], labels: number, dims: number, o: TaggerOptions): TaggerWeights {
-  const T = tagCount(labels);
-  const w: TaggerWeights = { labels, emission: new Float32Array(dims * T), transition: new Float32Array((T + 1) * T) };
-  // sums of (step × update) for the averaging trick: average = w - acc / steps
-  const accE = new Float64Array(dims * T);
-  const accT = new Float64Array((T + 1) * T);
-  const order = Array.from(sentences.keys());
-  const random = seededRandom(o.seed);
-  let step = 1;
-  const update = (rows: FeatureRows, tags: Int32Array, delta: number, from: Int32Array) => {
-    for (let i = 0; i < tags.length; i++) {
-      const prev = i === 0 ? T : tags[i - 1];
-      const prevOther = i === 0 ? T : from[i - 1];
-      if (tags[i] === from[i] && prev === prevOther) continue;
-      const tag = tags[i];
-      for (const f of rows[i]) {
-        w.emission[f * T + tag] += delta;
-        accE[f * T + tag] += step * delta;
-      }
-      w.transition[prev * T + tag] += delta;
-      accT[prev * T + tag] += step * delta;
-    }
-  };
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    shuffleInPlace(order, random);
-    for (const s of order) {
-      const rows = sentences[s], g = gold[s];
-      if (rows.length === 0) continue;
-      const pred = viterbi(w, emissions(w, rows), rows.length);
-      let same = true;
-      for (let i = 0; i < g.length; i++) if (g[i] !== pred[i]) { same = false; break; }
-      if (!same) {
-        update(rows, g, 1, pred);
-        update(rows, pred, -1, g);
-      }
-      step++;
-    }
-  }
-  for (let q = 0; q < w.emission.length; q++) w.emission[q] -= accE[q] / step;
-  for (let q = 0; q < w.transition.length; q++) w.transition[q] -= accT[q] / step;
-  return w;
 }
 
 /** Spans [from, to) of each label from a BIO tag sequence. */

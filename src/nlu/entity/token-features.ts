@@ -1,8 +1,11 @@
 // Features of each token for the entity tagger: the word and its
-// neighbours, shape, affixes, and the deterministic matches (list, regex,
-// prebuilt, phrase list) it falls in, with its position in the match.
+// neighbours, shape (alone and paired with each neighbour's), affixes, the
+// deterministic matches (list, regex, prebuilt, phrase list) it falls in,
+// with its position in the match, and the labels that a phrase covering it
+// carried in training (gazetteer.ts).
 import { type Analysis, matchFeatures } from '../model/analyze.ts';
 import { stem } from '../text/stem.ts';
+import { GAZETTEER_MAX_TOKENS, type GazetteerLookup } from './gazetteer.ts';
 
 function shape(text: string): string {
   let s = '';
@@ -13,23 +16,37 @@ function shape(text: string): string {
   return s;
 }
 
-export function tokenFeatureNames(a: Analysis, intent: string): string[][] {
+export function tokenFeatureNames(a: Analysis, intent: string, gazetteer?: GazetteerLookup): string[][] {
   const toks = a.tokens;
   const n = toks.length;
   const w = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i].norm);
+  const shapes = toks.map((t) => shape(t.text));
+  const sh = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) {
-    const t = toks[i], cur = t.norm;
+    const cur = toks[i].norm;
     const f = [
-      'bias', `w=${cur}`, `s=${stem(cur)}`, `sh=${shape(t.text)}`,
+      'bias', `w=${cur}`, `s=${stem(cur)}`, `sh=${shapes[i]}`,
       `w-1=${w(i - 1)}`, `w+1=${w(i + 1)}`, `w-2=${w(i - 2)}`, `w+2=${w(i + 2)}`,
       `b-=${w(i - 1)}|${cur}`, `b+=${cur}|${w(i + 1)}`,
       `p3=${cur.slice(0, 3)}`, `x2=${cur.slice(-2)}`, `x3=${cur.slice(-3)}`, `x4=${cur.slice(-4)}`,
       `I=${intent}`, `Iw=${intent}|${cur}`,
+      `shb-=${sh(i - 1)}|${shapes[i]}`, `shb+=${shapes[i]}|${sh(i + 1)}`,
     ];
     if (i === 0) f.push('first');
     if (i === n - 1) f.push('last');
     rows.push(f);
+  }
+  if (gazetteer) {
+    for (let i = 0; i < n; i++) {
+      let phrase = '';
+      for (let j = i; j < Math.min(n, i + GAZETTEER_MAX_TOKENS); j++) {
+        phrase = j === i ? toks[j].norm : `${phrase} ${toks[j].norm}`;
+        const labels = gazetteer(phrase);
+        if (!labels) continue;
+        for (const l of labels) for (let k = i; k <= j; k++) rows[k].push(`gaz:${l}:${k === i ? 'B' : 'I'}`);
+      }
+    }
   }
   for (const m of matchFeatures(a)) {
     for (let i = m.from; i < m.to; i++) {

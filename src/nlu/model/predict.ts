@@ -1,5 +1,6 @@
 import { compilePattern, bestPatternMatch, type CompiledPattern, type EntitySpans } from '../entity/patterns.ts';
 import { referenceWallClock } from '../entity/prebuilt.ts';
+import { gazetteerLookup, type GazetteerLookup } from '../entity/gazetteer.ts';
 import { decodeSpans, emissions, tagConfidence, viterbi, type TaggerWeights } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
 import { FeatureIndex, scoreClasses, softmaxInPlace, vectorize } from '../intent/classifier.ts';
@@ -21,6 +22,7 @@ interface Runtime {
   intentIndex: FeatureIndex;
   known: Set<number>;
   layers: LayerRuntime[];
+  gazetteer: GazetteerLookup;
   patterns: CompiledPattern[];
   patternAny: Set<string>;
   kinds: Map<string, EntityKind>;
@@ -50,6 +52,7 @@ function runtime(model: Model): Runtime {
       index: new FeatureIndex(l.keys),
       weights: { labels: l.labels.length, emission: l.emission, transition: l.transition },
     })),
+    gazetteer: gazetteerLookup(model.gazetteer),
     patterns: app.patterns.map((p) => compilePattern(p.pattern, p.intent, model.culture)),
     patternAny: new Set(app.patternAnyEntities.map((p) => p.name)),
     kinds,
@@ -72,7 +75,7 @@ interface TaggedSpan { label: string; from: number; to: number; score: number }
 
 function tagSpans(rt: Runtime, a: Analysis, intent: string): TaggedSpan[] {
   if (!rt.layers.length || !a.tokens.length) return [];
-  const rows = tokenFeatureNames(a, intent);
+  const rows = tokenFeatureNames(a, intent, rt.gazetteer);
   const out: TaggedSpan[] = [];
   for (const layer of rt.layers) {
     const ids = rows.map((r) => {

@@ -15,11 +15,13 @@ const align4 = (n: number) => (n + 3) & ~3;
 export function serializeModel(model: Model): Uint8Array {
   const arrays: Array<Uint32Array | Float32Array> = [
     model.intent.keys, model.intent.weights, model.intent.bias, model.knownWords,
+    model.gazetteer.keys, model.gazetteer.labelIds,
     ...model.layers.flatMap((l) => [l.keys, l.emission, l.transition]),
   ];
   const meta = {
     culture: model.culture, seed: model.seed, app: model.app, intents: model.intents,
     intentFeatures: model.intent.features,
+    gazetteerLabels: model.gazetteer.labels,
     layers: model.layers.map((l) => l.labels),
     arrays: arrays.map((a): ArrayEntry => ({ kind: a instanceof Uint32Array ? 'u32' : 'f32', length: a.length })),
   };
@@ -63,7 +65,7 @@ export function loadModel(bytes: Uint8Array): Model {
     return kind === 'u32' ? new Uint32Array(buf) : new Float32Array(buf);
   });
   if (offset !== bytes.length) throw new ModelFormatError('model file has trailing bytes');
-  const [keys, weights, bias, knownWords, ...rest] = arrays;
+  const [keys, weights, bias, knownWords, gazetteerKeys, gazetteerLabelIds, ...rest] = arrays;
   return {
     formatVersion: version,
     culture: meta.culture,
@@ -72,6 +74,7 @@ export function loadModel(bytes: Uint8Array): Model {
     intents: meta.intents,
     intent: { features: meta.intentFeatures, keys: keys as Uint32Array, weights: weights as Float32Array, bias: bias as Float32Array },
     knownWords: knownWords as Uint32Array,
+    gazetteer: { labels: meta.gazetteerLabels, keys: gazetteerKeys as Uint32Array, labelIds: gazetteerLabelIds as Uint32Array },
     layers: (meta.layers as string[][]).map((labels, i) => ({
       labels, keys: rest[3 * i] as Uint32Array, emission: rest[3 * i + 1] as Float32Array, transition: rest[3 * i + 2] as Float32Array,
     })),

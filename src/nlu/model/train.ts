@@ -1,5 +1,7 @@
 import type { EntityLabel, LuisApp } from '../app/types.ts';
-import { tagCount, trainTagger, type FeatureRows } from '../entity/tagger.ts';
+import { trainCrf } from '../entity/crf.ts';
+import { crossFoldLookups, storeGazetteer, type LabelledValue } from '../entity/gazetteer.ts';
+import { tagCount, type FeatureRows } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
 import { FeatureIndex } from '../intent/classifier.ts';
 import { fitIntentClassifier, knownWordKeys } from '../intent/fit.ts';
@@ -53,7 +55,7 @@ export function assignLayers(spansPerUtterance: Span[][]): string[][] {
   return layers;
 }
 
-function trainLayer(labels: string[], rowsByUtterance: string[][][], spans: Span[][], seed: number, epochs: number): TaggerLayer {
+function trainLayer(labels: string[], rowsByUtterance: string[][][], spans: Span[][], seed: number, epochs: number, l2: number): TaggerLayer {
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   // features seen once only carry noise in large apps; small apps need every one
   const minCount = rowsByUtterance.length > 2000 ? 2 : 1;
@@ -76,8 +78,8 @@ function trainLayer(labels: string[], rowsByUtterance: string[][][], spans: Span
     }
     gold.push(tags);
   });
-  const w = trainTagger(sentences, gold, labels.length, index.size, { epochs, seed });
-  // keep only feature rows the perceptron ever moved
+  const w = trainCrf(sentences, gold, labels.length, index.size, { l2, epochs, seed });
+  // keep only feature rows with a weight
   const T = tagCount(labels.length);
   const keys = index.keys();
   const keep: number[] = [];
@@ -89,6 +91,9 @@ function trainLayer(labels: string[], rowsByUtterance: string[][][], spans: Span
   keep.forEach((f, i) => { keptKeys[i] = keys[f]; emission.set(w.emission.subarray(f * T, f * T + T), i * T); });
   return { labels, keys: keptKeys, emission, transition: w.transition };
 }
+
+/** L2 strength of the entity CRFs, chosen by cross-validation (bench/nlu/cv.ts). */
+const TAGGER_L2 = 0.1;
 
 /** Trains intent classifier and entity taggers; pure and deterministic for a seed. */
 export function train(app: LuisApp, options: TrainOptions = {}): Model {
@@ -110,10 +115,12 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
   const spans = utterances.map((u, i) => learnedSpans(app, u.entities, analyses[i]));
   const layerLabels = assignLayers(spans);
   const layers: TaggerLayer[] = [];
+  const values: LabelledValue[][] = spans.map((ss, u) => ss.map((s) => ({ phrase: analyses[u].tokens.slice(s.from, s.to).map((t) => t.norm).join(' '), label: s.tag })));
   if (layerLabels.length) {
-    const rows = analyses.map((a, i) => tokenFeatureNames(a, utterances[i].intent));
-    const taggerEpochs = options.taggerEpochs ?? (utterances.length > 5000 ? 8 : utterances.length > 1000 ? 12 : 20);
-    layerLabels.forEach((labels, li) => layers.push(trainLayer(labels, rows, spans, seed + 7919 * (li + 1), taggerEpochs)));
+    const lookups = crossFoldLookups(values);
+    const rows = analyses.map((a, i) => tokenFeatureNames(a, utterances[i].intent, lookups[i % lookups.length]));
+    const taggerEpochs = options.taggerEpochs ?? (utterances.length > 5000 ? 8 : utterances.length > 1000 ? 15 : 30);
+    layerLabels.forEach((labels, li) => layers.push(trainLayer(labels, rows, spans, seed + 7919 * (li + 1), taggerEpochs, options.taggerL2 ?? TAGGER_L2)));
   }
 
   return {
@@ -124,6 +131,7 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
     intents,
     intent,
     knownWords: knownWordKeys(analyses),
+    gazetteer: storeGazetteer(values.flat()),
     layers,
   };
 }

@@ -1,4 +1,5 @@
 import type { LuisApp } from '../app/types.ts';
+import type { StoredGazetteer } from '../entity/gazetteer.ts';
 import type { IntentFeatureOptions } from '../intent/features.ts';
 
 /** The app definition a model carries for prediction (the utterances are not needed). */
@@ -27,10 +28,12 @@ export interface Model {
   };
   /** hashes of normalised words seen in training, sorted (for the out-of-domain rule) */
   knownWords: Uint32Array;
+  /** labelled values of the learned entities in training, for the taggers' gazetteer features */
+  gazetteer: StoredGazetteer;
   layers: TaggerLayer[];
 }
 
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2;
 export const PATH_SEP = '\u001f';
 export const ROLE_SEP = '\u001e';
 
@@ -41,8 +44,10 @@ export interface TrainOptions {
   l2?: number;
   /** advanced: SGD epochs of the intent classifier (default grows for small apps) */
   intentEpochs?: number;
-  /** advanced: perceptron epochs of the entity taggers */
+  /** advanced: SGD epochs of the entity taggers (CRFs) */
   taggerEpochs?: number;
+  /** advanced: L2 strength of the entity taggers (CRFs) */
+  taggerL2?: number;
   /** advanced: intent feature set */
   intentFeatures?: Partial<IntentFeatureOptions>;
 }
