@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { startVisionServer, serveImages, type VisionTestServer } from './support/vision-server.ts';
 import { encodeBmp, rawRgb, samplePhoto, solid } from './support/images.ts';
+import { NO_ROUTE, specOperations } from '../support/spec-routes.ts';
 
 describe('Computer Vision errors', () => {
   let vision: VisionTestServer;
@@ -158,6 +159,19 @@ describe('Computer Vision errors', () => {
     const list = await call('/models', { key, method: 'GET' });
     assert.deepEqual(await list.json(), { models: [] });
     await expectInner(await call('/models/celebrities/analyze', { key, body: samplePhoto(1) }), 400, 'InvalidModel');
+  });
+
+  it('routes every operation of the published v3.2 and Read specs', async () => {
+    const operations = ['computervision-v3.2.json', 'computervision-v3.2-read.json']
+      .flatMap((file) => specOperations(file, '', (name) => (name === 'model' ? 'celebrities' : '00000000-0000-0000-0000-000000000000')));
+    assert.equal(operations.length, 11);
+    const unrouted: string[] = [];
+    for (const op of operations) {
+      const res = await call(op.url, { key, method: op.method, ...(op.method === 'POST' ? { body: 'x' } : {}) });
+      const body = await res.json().catch(() => ({}));
+      if (res.status === 404 && NO_ROUTE.test(body?.error?.message ?? '')) unrouted.push(`${op.method} ${op.path}`);
+    }
+    assert.deepEqual(unrouted, []);
   });
 
   it('answers 429 to the 21st call in a minute on the free tier', async () => {

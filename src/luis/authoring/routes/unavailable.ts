@@ -28,6 +28,14 @@ export const unavailableRoutes: AuthoringRoutes = (app, context) => {
       throw badArgument(NO_DOMAINS);
     });
   }
+  // No prebuilt domain is ever added to a version, so none can be removed.
+  route(app, {
+    method: 'DELETE', url: `${v}/customprebuiltdomains/:domainName`, operation: 'customprebuiltdomains.delete',
+    schema: { params: Type.Intersect([VersionParams, Type.Object({ domainName: Type.String({ maxLength: 128 }) })]) },
+  }, async (request) => {
+    await appOf(context, request);
+    throw itemNotFound('prebuilt domain', request.params.domainName);
+  });
   // No custom prebuilt entity exists, so none has roles.
   const EntityParams = Type.Intersect([VersionParams, Type.Object({ entityId: Guid('the entity id') })]);
   const RoleParams = Type.Intersect([VersionParams, Type.Object({ entityId: Guid('the entity id'), roleId: Guid('the role id') })]);
