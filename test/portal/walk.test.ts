@@ -227,7 +227,14 @@ describe('the portal, walked by a new user in Chromium', () => {
     await form.getByRole('button', { name: 'Create entity' }).click();
     const entities = page.getByRole('region', { name: 'Entities' });
     await entities.getByRole('listitem').filter({ hasText: 'Colour' }).filter({ hasText: 'List' }).waitFor();
+    // Roles: added and removed on the entity's row.
+    const roles = entities.getByRole('form', { name: 'Add a role to Colour' });
+    await roles.getByLabel('New role of Colour').fill('wallColour');
+    await roles.getByRole('button', { name: 'Add role' }).click();
+    await entities.getByRole('button', { name: 'Remove role wallColour of Colour' }).waitFor();
     await screenshot(page, 'luis-app-entities', 'desktop');
+    await entities.getByRole('button', { name: 'Remove role wallColour of Colour' }).click();
+    await entities.getByRole('button', { name: 'Remove role wallColour of Colour' }).waitFor({ state: 'detached' });
     await entities.getByRole('button', { name: 'Delete entity Colour' }).click();
     await entities.getByRole('listitem').filter({ hasText: 'Colour' }).waitFor({ state: 'detached' });
     await page.getByRole('navigation', { name: 'App sections' }).getByRole('link', { name: 'Intents' }).click();

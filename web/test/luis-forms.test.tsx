@@ -42,6 +42,45 @@ describe('the new entity form', () => {
   });
 });
 
+describe('composite and hierarchical entities', () => {
+  it('makes a composite of the entities chosen, and says when none is chosen', async () => {
+    const user = userEvent.setup();
+    const { client, sent } = recordingClient({
+      models: async () => [
+        { id: 'e1', name: 'Room', readableType: 'Entity Extractor' },
+        { id: 'e2', name: 'Device', readableType: 'List Entity Extractor' },
+        { id: 'e3', name: 'Old', readableType: 'Composite Entity Extractor' },
+      ],
+    });
+    renderWith(<NewEntityForm ctx={{ client, appId: 'app', version: '0.1', region: 'westus' }} onCreated={async () => undefined} />);
+    await user.selectOptions(screen.getByLabelText('Type'), 'composite');
+    await user.type(screen.getByLabelText('Name'), 'Setting');
+    expect(await screen.findByRole('checkbox', { name: 'Room' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Old' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Create entity' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose at least one entity for the composite.');
+    await user.click(screen.getByRole('checkbox', { name: 'Room' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Device' }));
+    await user.click(screen.getByRole('button', { name: 'Create entity' }));
+    await screen.findByRole('button', { name: 'Create entity' });
+    expect(sent).toEqual([['createCompositeEntity', ['app', '0.1', { name: 'Setting', children: ['Room', 'Device'] }]]]);
+  });
+
+  it('makes a hierarchical entity with the child names typed, without repeats', async () => {
+    const user = userEvent.setup();
+    const { client, sent } = recordingClient({});
+    renderWith(<NewEntityForm ctx={{ client, appId: 'app', version: '0.1', region: 'westus' }} onCreated={async () => undefined} />);
+    await user.selectOptions(screen.getByLabelText('Type'), 'hierarchical');
+    await user.type(screen.getByLabelText('Name'), 'Location');
+    await user.click(screen.getByRole('button', { name: 'Create entity' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter at least one child name.');
+    await user.type(screen.getByLabelText(/^Children/), 'origin, destination, origin,');
+    await user.click(screen.getByRole('button', { name: 'Create entity' }));
+    await screen.findByRole('button', { name: 'Create entity' });
+    expect(sent).toEqual([['createHierarchicalEntity', ['app', '0.1', { name: 'Location', children: ['origin', 'destination'] }]]]);
+  });
+});
+
 describe('the Test panel', () => {
   const prediction: Prediction = {
     query: 'turn on the kitchen lights',

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Field } from '../components/Field.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import type { CharLabel, Entity } from './api.ts';
-import { CREATABLE, entityKindOf, parseSubLists, type EntityKind } from './entityTypes.ts';
+import { CREATABLE, entityKindOf, parseChildNames, parseSubLists, type EntityKind } from './entityTypes.ts';
 import { addLabel, charSegments, tokenSegments, trainingSummary, type Segment } from './labels.ts';
 import type { Ctx } from './ctx.ts';
 import { PublishSection } from './PublishSection.tsx';
@@ -177,8 +177,13 @@ export function NewEntityForm({ ctx, onCreated }: { ctx: Ctx; onCreated: () => P
   const [values, setValues] = useState('');
   const [pattern, setPattern] = useState('');
   const [prebuilt, setPrebuilt] = useState('');
+  const [parts, setParts] = useState<string[]>([]);
+  const [childText, setChildText] = useState('');
   const [problem, setProblem] = useState<string>();
   const prebuilts = useVersionQuery(ctx, 'listprebuilts', () => ctx.client.availablePrebuilts(ctx.appId, ctx.version), { enabled: kind === 'prebuilt' });
+  const models = useVersionQuery(ctx, 'models', () => ctx.client.models(ctx.appId, ctx.version), { enabled: kind === 'composite' });
+  // A composite is made of entities that exist already (not of other composites).
+  const composable = models.data?.filter((m) => { const k = entityKindOf(m.readableType)?.kind; return k !== undefined && k !== 'composite'; }) ?? [];
   const prebuiltName = prebuilt || prebuilts.data?.[0]?.name || '';
   const create = useMutation({
     mutationFn: async (): Promise<unknown> => {
@@ -187,16 +192,20 @@ export function NewEntityForm({ ctx, onCreated }: { ctx: Ctx; onCreated: () => P
       if (kind === 'simple') return client.createEntity(appId, version, name.trim());
       if (kind === 'patternany') return client.createPatternAnyEntity(appId, version, name.trim());
       if (kind === 'regex') return client.createRegexEntity(appId, version, { name: name.trim(), regexPattern: pattern });
+      if (kind === 'composite') return client.createCompositeEntity(appId, version, { name: name.trim(), children: parts });
+      if (kind === 'hierarchical') return client.createHierarchicalEntity(appId, version, { name: name.trim(), children: parseChildNames(childText) });
       const parsed = parseSubLists(values);
       if ('error' in parsed) throw new Error(parsed.error);
       return client.createListEntity(appId, version, { name: name.trim(), subLists: parsed.subLists });
     },
-    onSuccess: async () => { setName(''); setValues(''); setPattern(''); await onCreated(); },
+    onSuccess: async () => { setName(''); setValues(''); setPattern(''); setParts([]); setChildText(''); await onCreated(); },
   });
   const submit = () => {
     const missing = kind !== 'prebuilt' && !name.trim() ? 'Enter a name for the entity.'
       : kind === 'regex' && !pattern.trim() ? 'Enter a regular expression.'
       : kind === 'list' && 'error' in parseSubLists(values) ? (parseSubLists(values) as { error: string }).error
+      : kind === 'composite' && parts.length === 0 ? 'Choose at least one entity for the composite.'
+      : kind === 'hierarchical' && parseChildNames(childText).length === 0 ? 'Enter at least one child name.'
       : undefined;
     setProblem(missing);
     if (!missing) create.mutate();
@@ -223,11 +232,58 @@ export function NewEntityForm({ ctx, onCreated }: { ctx: Ctx; onCreated: () => P
           <textarea {...p} rows={4} value={values} placeholder={'on: turn on, switch on\noff: turn off, switch off'} onChange={(e) => setValues(e.target.value)} />
         )}</Field>
       )}
+      {kind === 'composite' && (
+        <fieldset className="field">
+          <legend>Made of</legend>
+          {models.isPending && <Loading label="Loading entities…" />}
+          {models.data && composable.length === 0 && <p className="muted">Create the entities a composite is made of first.</p>}
+          {composable.map((m) => (
+            <label key={m.id} className="check">
+              <input type="checkbox" checked={parts.includes(m.name)}
+                onChange={(e) => setParts(e.target.checked ? [...parts, m.name] : parts.filter((n) => n !== m.name))} /> {m.name}
+            </label>
+          ))}
+          <ErrorMessage error={models.error} />
+        </fieldset>
+      )}
+      {kind === 'hierarchical' && (
+        <Field label="Children" hint="Comma separated, e.g. origin, destination">{(p) => <input {...p} value={childText} onChange={(e) => setChildText(e.target.value)} />}</Field>
+      )}
       {prebuilts.error && <ErrorMessage error={prebuilts.error} title="The prebuilt entities could not be loaded." />}
       {problem && <p className="field-error" role="alert">{problem}</p>}
       <ErrorMessage error={create.error} title="The entity was not created." />
       <div className="form-actions"><button className="button" disabled={create.isPending}>{create.isPending ? 'Creating…' : 'Create entity'}</button></div>
     </form>
+  );
+}
+
+/** An entity's roles, each removable, and a field to add one. */
+function RolesEditor({ ctx, entity }: { ctx: Ctx; entity: Entity }) {
+  const [role, setRole] = useState('');
+  const invalidate = useInvalidate(ctx);
+  const segment = entityKindOf(entity.readableType)!.segment;
+  const add = useMutation({
+    mutationFn: () => ctx.client.addRole(ctx.appId, ctx.version, segment, entity.id, role.trim()),
+    onSuccess: async () => { setRole(''); await invalidate('models'); },
+  });
+  const remove = useMutation({
+    mutationFn: (roleId: string) => ctx.client.deleteRole(ctx.appId, ctx.version, segment, entity.id, roleId),
+    onSuccess: () => invalidate('models'),
+  });
+  return (
+    <div className="roles">
+      {entity.roles?.map((r) => (
+        <span key={r.id} className="badge badge-neutral">role {r.name}
+          <button type="button" className="button-link" aria-label={`Remove role ${r.name} of ${entity.name}`} onClick={() => remove.mutate(r.id)}>×</button>
+        </span>
+      ))}
+      <form className="inline-form role-form" aria-label={`Add a role to ${entity.name}`} onSubmit={(e) => { e.preventDefault(); if (role.trim()) add.mutate(); }}>
+        <label className="visually-hidden" htmlFor={`role-${entity.id}`}>New role of {entity.name}</label>
+        <input id={`role-${entity.id}`} value={role} placeholder="Add role" onChange={(e) => setRole(e.target.value)} />
+        <button className="button" disabled={!role.trim() || add.isPending}>Add role</button>
+      </form>
+      <ErrorMessage error={add.error ?? remove.error} />
+    </div>
   );
 }
 
@@ -242,7 +298,13 @@ function EntitiesSection({ ctx }: { ctx: Ctx }) {
   const entities = models.data?.filter((m) => entityKindOf(m.readableType) !== undefined);
   return (
     <SimpleList title="Entities" items={entities} error={models.error ?? remove.error}
-      render={(e) => <><strong>{e.name}</strong> <span className="badge badge-neutral">{entityKindOf(e.readableType)?.label}</span></>}
+      render={(e) => (
+        <div className="entity-item">
+          <div><strong>{e.name}</strong> <span className="badge badge-neutral">{entityKindOf(e.readableType)?.label}</span>
+            {e.children && e.children.length > 0 && <span className="muted small"> · {e.children.map((c) => c.name).join(', ')}</span>}</div>
+          <RolesEditor ctx={ctx} entity={e} />
+        </div>
+      )}
       deleteLabel={(e) => `Delete entity ${e.name}`}
       onDelete={(e) => remove.mutate(e)}
       form={<NewEntityForm ctx={ctx} onCreated={() => invalidate('models', 'entities')} />} />

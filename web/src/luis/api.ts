@@ -19,7 +19,8 @@ export type AppInfo = {
 };
 export type SlotEndpoint = { versionId: string; isStaging: boolean; endpointUrl: string; region: string; endpointRegion: string; publishedDateTime?: string };
 export type Intent = { id: string; name: string };
-export type Entity = { id: string; name: string; readableType?: string; typeId?: number };
+export type Role = { id: string; name: string };
+export type Entity = { id: string; name: string; readableType?: string; typeId?: number; roles?: Role[]; children?: { id: string; name: string }[] };
 export type TokenLabel = { entityName: string; startTokenIndex: number; endTokenIndex: number };
 export type CharLabel = { entityName: string; startCharIndex: number; endCharIndex: number };
 export type Example = { id: number; text: string; tokenizedText: string[]; intentLabel: string; entityLabels: TokenLabel[] };
@@ -100,6 +101,12 @@ export function luisClient(c: LuisConnection) {
       call<string>(`${v(appId, version)}/closedlists`, 'POST', body),
     createRegexEntity: (appId: string, version: string, body: { name: string; regexPattern: string }) => call<string>(`${v(appId, version)}/regexentities`, 'POST', body),
     createPatternAnyEntity: (appId: string, version: string, name: string) => call<string>(`${v(appId, version)}/patternanyentities`, 'POST', { name }),
+    /** Composite: made of existing entities, by name. */
+    createCompositeEntity: (appId: string, version: string, body: { name: string; children: string[] }) => call<string>(`${v(appId, version)}/compositeentities`, 'POST', body),
+    /** Hierarchical: a parent with new child entities, by name. */
+    createHierarchicalEntity: (appId: string, version: string, body: { name: string; children: string[] }) => call<string>(`${v(appId, version)}/hierarchicalentities`, 'POST', body),
+    addRole: (appId: string, version: string, segment: string, entityId: string, name: string) => call<string>(`${v(appId, version)}/${segment}/${enc(entityId)}/roles`, 'POST', { name }),
+    deleteRole: (appId: string, version: string, segment: string, entityId: string, roleId: string) => call<unknown>(`${v(appId, version)}/${segment}/${enc(entityId)}/roles/${enc(roleId)}`, 'DELETE'),
     addPrebuilts: (appId: string, version: string, names: string[]) => call<Entity[]>(`${v(appId, version)}/prebuilts`, 'POST', names),
     availablePrebuilts: (appId: string, version: string) => call<{ name: string; description: string; examples: string }[]>(`${v(appId, version)}/listprebuilts`),
     /** segment: the entity type's collection in the API (entities, closedlists, prebuilts, …). */

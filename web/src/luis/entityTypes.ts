@@ -24,7 +24,14 @@ export const CREATABLE: { kind: EntityKind; label: string }[] = [
   { kind: 'regex', label: 'Regular expression' },
   { kind: 'prebuilt', label: 'Prebuilt' },
   { kind: 'patternany', label: 'Pattern.any' },
+  { kind: 'composite', label: 'Composite' },
+  { kind: 'hierarchical', label: 'Hierarchical' },
 ];
+
+/** Child names typed as a comma-separated list (hierarchical children): trimmed, no empties, no repeats. */
+export function parseChildNames(text: string): string[] {
+  return [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
+}
 
 export function entityKindOf(readableType: string | undefined): KindInfo | undefined {
   return BY_READABLE_TYPE[readableType ?? 'Entity Extractor'];
