@@ -161,11 +161,11 @@ function sgd(sentences: FeatureRows[], gold: Int32Array[], st: Structure, l2: nu
   const order = sentences.map((_, i) => i).filter((i) => sentences[i].length > 0);
   const mu = l2 / Math.max(1, order.length);
   const expE = new Float64Array(E);
-  const run = (w: Float64Array, g: Float64Array, ids: number[], eta0: number, epochs: number, shuffle: boolean): number => {
+  const run = (w: Float64Array, g: Float64Array, ids: number[], eta0: number, epochs: number, calibrating: boolean): number => {
     let a = 1, t = 0;
     const random = seededRandom(seed);
     for (let ep = 0; ep < epochs; ep++) {
-      if (shuffle) shuffleInPlace(ids, random);
+      if (!calibrating) shuffleInPlace(ids, random);
       for (const s of ids) {
         const eta = eta0 / (1 + mu * eta0 * t++);
         for (let k = 0; k < E; k++) expE[k] = Math.exp(a * w[P + k]);
@@ -181,6 +181,7 @@ function sgd(sentences: FeatureRows[], gold: Int32Array[], st: Structure, l2: nu
       }
     }
     for (let k = 0; k < N; k++) w[k] *= a;
+    if (!calibrating) return 0;
     // objective over the given sentences
     let f = 0;
     for (let k = 0; k < E; k++) expE[k] = Math.exp(w[P + k]);
@@ -193,15 +194,15 @@ function sgd(sentences: FeatureRows[], gold: Int32Array[], st: Structure, l2: nu
   let eta0 = 0.1;
   {
     // calibrate on a sample: the rate whose single pass gives the lowest objective
-    const sample = order.slice(0, 1000);
+    const sample = order.slice(0, 500);
     let best = Infinity;
     for (const cand of [1, 0.3, 0.1, 0.03, 0.01]) {
-      const f = run(new Float64Array(N), g, [...sample], cand, 1, false);
+      const f = run(new Float64Array(N), g, [...sample], cand, 1, true);
       if (f < best) { best = f; eta0 = cand; }
     }
   }
   const w = new Float64Array(N);
-  run(w, g, order, eta0, epochs, true);
+  run(w, g, order, eta0, epochs, false);
   return w;
 }
 

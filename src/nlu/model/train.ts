@@ -55,17 +55,23 @@ export function assignLayers(spansPerUtterance: Span[][]): string[][] {
   return layers;
 }
 
-function trainLayer(labels: string[], rowsByUtterance: string[][][], spans: Span[][], seed: number, epochs: number, l2: number): TaggerLayer {
+function trainLayer(labels: string[], rowsByUtterance: Uint32Array[][], spans: Span[][], seed: number, epochs: number, l2: number): TaggerLayer {
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   // features seen once only carry noise in large apps; small apps need every one
   const minCount = rowsByUtterance.length > 2000 ? 2 : 1;
   const counts = new Map<number, number>();
-  if (minCount > 1) for (const rows of rowsByUtterance) for (const r of rows) for (const f of r) { const h = hashString(f); counts.set(h, (counts.get(h) ?? 0) + 1); }
+  if (minCount > 1) for (const rows of rowsByUtterance) for (const r of rows) for (const h of r) counts.set(h, (counts.get(h) ?? 0) + 1);
   const index = new FeatureIndex();
+  const ids = index.map;
+  const intern = (h: number) => { let i = ids.get(h); if (i === undefined) ids.set(h, (i = ids.size)); return i; };
   const sentences: FeatureRows[] = [];
   const gold: Int32Array[] = [];
   rowsByUtterance.forEach((rows, u) => {
-    sentences.push(rows.map((r) => Int32Array.from(r.filter((f) => minCount === 1 || counts.get(hashString(f))! >= minCount).map((f) => index.intern(f)))));
+    sentences.push(rows.map((r) => {
+      const out: number[] = [];
+      for (const h of r) if (minCount === 1 || counts.get(h)! >= minCount) out.push(intern(h));
+      return Int32Array.from(out);
+    }));
     const tags = new Int32Array(rows.length);
     for (const s of spans[u]) {
       const l = labelIndex.get(s.tag);
@@ -118,7 +124,7 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
   const values: LabelledValue[][] = spans.map((ss, u) => ss.map((s) => ({ phrase: analyses[u].tokens.slice(s.from, s.to).map((t) => t.norm).join(' '), label: s.tag })));
   if (layerLabels.length) {
     const lookups = crossFoldLookups(values);
-    const rows = analyses.map((a, i) => tokenFeatureNames(a, utterances[i].intent, lookups[i % lookups.length]));
+    const rows = analyses.map((a, i) => tokenFeatureNames(a, utterances[i].intent, lookups[i % lookups.length]).map((r) => Uint32Array.from(r, hashString)));
     const taggerEpochs = options.taggerEpochs ?? (utterances.length > 5000 ? 8 : utterances.length > 1000 ? 15 : 30);
     layerLabels.forEach((labels, li) => layers.push(trainLayer(labels, rows, spans, seed + 7919 * (li + 1), taggerEpochs, options.taggerL2 ?? TAGGER_L2)));
   }
