@@ -249,9 +249,7 @@ export function trainCrf(sentences: FeatureRows[], gold: Int32Array[], labels: n
   const st = structure(sentences, gold, labels, dims);
   const T = st.T, P = st.emissionParams, E = st.edgeFrom.length;
   const w = sgd(sentences, gold, st, o.l2, o.epochs, o.seed);
-  const emission = new Float32Array(dims * T);
-  for (let f = 0; f < dims; f++) for (let k = st.start[f]; k < st.start[f + 1]; k++) emission[f * T + st.tags[k]] = w[k];
   const transition = new Float32Array((T + 1) * T).fill(FORBIDDEN);
   for (let k = 0; k < E; k++) transition[st.edgeFrom[k] * T + st.edgeTo[k]] = w[P + k];
-  return { labels, emission, transition };
+  return { labels, rowStart: Uint32Array.from(st.start), emissionTags: Uint32Array.from(st.tags), emission: Float32Array.from(w.subarray(0, P)), transition };
 }

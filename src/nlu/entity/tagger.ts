@@ -5,7 +5,9 @@
 export interface TaggerWeights {
   /** number of span labels; tags = 2 * labels + 1 */
   labels: number;
-  /** feature rows × tags */
+  /** sparse feature rows: row r weighs tags emissionTags[k] by emission[k] for k in rowStart[r] .. rowStart[r+1] */
+  rowStart: Uint32Array;
+  emissionTags: Uint32Array;
   emission: Float32Array;
   /** (tags + 1) × tags: row `tags` is the start state */
   transition: Float32Array;
@@ -30,8 +32,8 @@ export function emissions(w: TaggerWeights, rows: FeatureRows): Float32Array {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i], base = i * T;
     for (let j = 0; j < r.length; j++) {
-      const off = r[j] * T;
-      for (let t = 0; t < T; t++) out[base + t] += w.emission[off + t];
+      const f = r[j];
+      for (let k = w.rowStart[f]; k < w.rowStart[f + 1]; k++) out[base + w.emissionTags[k]] += w.emission[k];
     }
   }
   return out;

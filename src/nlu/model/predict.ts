@@ -50,7 +50,7 @@ function runtime(model: Model): Runtime {
     layers: model.layers.map((l) => ({
       labels: l.labels,
       index: new FeatureIndex(l.keys),
-      weights: { labels: l.labels.length, emission: l.emission, transition: l.transition },
+      weights: { labels: l.labels.length, rowStart: l.rowStart, emissionTags: l.emissionTags, emission: l.emission, transition: l.transition },
     })),
     gazetteer: gazetteerLookup(model.gazetteer),
     patterns: app.patterns.map((p) => compilePattern(p.pattern, p.intent, model.culture)),

@@ -16,7 +16,7 @@ export function serializeModel(model: Model): Uint8Array {
   const arrays: Array<Uint32Array | Float32Array> = [
     model.intent.keys, model.intent.weights, model.intent.bias, model.knownWords,
     model.gazetteer.keys, model.gazetteer.labelIds,
-    ...model.layers.flatMap((l) => [l.keys, l.emission, l.transition]),
+    ...model.layers.flatMap((l) => [l.keys, l.rowStart, l.emissionTags, l.emission, l.transition]),
   ];
   const meta = {
     culture: model.culture, seed: model.seed, app: model.app, intents: model.intents,
@@ -76,7 +76,8 @@ export function loadModel(bytes: Uint8Array): Model {
     knownWords: knownWords as Uint32Array,
     gazetteer: { labels: meta.gazetteerLabels, keys: gazetteerKeys as Uint32Array, labelIds: gazetteerLabelIds as Uint32Array },
     layers: (meta.layers as string[][]).map((labels, i) => ({
-      labels, keys: rest[3 * i] as Uint32Array, emission: rest[3 * i + 1] as Float32Array, transition: rest[3 * i + 2] as Float32Array,
+      labels, keys: rest[5 * i] as Uint32Array, rowStart: rest[5 * i + 1] as Uint32Array, emissionTags: rest[5 * i + 2] as Uint32Array,
+      emission: rest[5 * i + 3] as Float32Array, transition: rest[5 * i + 4] as Float32Array,
     })),
   };
 }

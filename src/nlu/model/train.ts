@@ -1,7 +1,7 @@
 import type { EntityLabel, LuisApp } from '../app/types.ts';
 import { trainCrf } from '../entity/crf.ts';
 import { crossFoldLookups, storeGazetteer, type LabelledValue } from '../entity/gazetteer.ts';
-import { tagCount, type FeatureRows } from '../entity/tagger.ts';
+import type { FeatureRows } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
 import { FeatureIndex } from '../intent/classifier.ts';
 import { fitIntentClassifier, knownWordKeys } from '../intent/fit.ts';
@@ -85,17 +85,17 @@ function trainLayer(labels: string[], rowsByUtterance: Uint32Array[][], spans: S
     gold.push(tags);
   });
   const w = trainCrf(sentences, gold, labels.length, index.size, { l2, epochs, seed });
-  // keep only feature rows with a weight
-  const T = tagCount(labels.length);
+  // keep only the non-zero weights, and only feature rows that have one
   const keys = index.keys();
-  const keep: number[] = [];
+  const keptKeys: number[] = [], rowStart: number[] = [0], tags: number[] = [], values: number[] = [];
   for (let f = 0; f < index.size; f++) {
-    for (let t = 0; t < T; t++) if (w.emission[f * T + t] !== 0) { keep.push(f); break; }
+    for (let k = w.rowStart[f]; k < w.rowStart[f + 1]; k++) if (w.emission[k] !== 0) { tags.push(w.emissionTags[k]); values.push(w.emission[k]); }
+    if (tags.length > rowStart[rowStart.length - 1]) { keptKeys.push(keys[f]); rowStart.push(tags.length); }
   }
-  const emission = new Float32Array(keep.length * T);
-  const keptKeys = new Uint32Array(keep.length);
-  keep.forEach((f, i) => { keptKeys[i] = keys[f]; emission.set(w.emission.subarray(f * T, f * T + T), i * T); });
-  return { labels, keys: keptKeys, emission, transition: w.transition };
+  return {
+    labels, keys: Uint32Array.from(keptKeys), rowStart: Uint32Array.from(rowStart), emissionTags: Uint32Array.from(tags),
+    emission: Float32Array.from(values), transition: w.transition,
+  };
 }
 
 /** L2 strength of the entity CRFs, chosen by cross-validation (bench/nlu/cv.ts). */

@@ -9,7 +9,11 @@ export type AppDefinition = Omit<LuisApp, 'utterances'>;
 export interface TaggerLayer {
   /** span label names: `path` joined by PATH_SEP, optionally ROLE_SEP + role */
   labels: string[];
+  /** feature keys of the emission rows */
   keys: Uint32Array;
+  /** sparse emission weights, as TaggerWeights */
+  rowStart: Uint32Array;
+  emissionTags: Uint32Array;
   emission: Float32Array;
   transition: Float32Array;
 }
