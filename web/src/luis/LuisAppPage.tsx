@@ -469,7 +469,7 @@ function TrainButton({ ctx }: { ctx: Ctx }) {
 
 const SECTIONS = [
   ['intents', 'Intents'], ['entities', 'Entities'], ['patterns', 'Patterns'], ['phraselists', 'Phrase lists'],
-  ['review', 'Review'], ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'],
+  ['review', 'Review'], ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'], ['settings', 'Settings'],
 ] as const;
 
 export function LuisAppPage() {
