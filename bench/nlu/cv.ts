@@ -112,6 +112,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const t0 = performance.now();
     const parts: string[] = [];
     if (what === 'intents' || what === 'all') {
+      // the intent feature set each full training split chooses for itself (src/nlu/intent/fit.ts)
+      const chosen = (['Chatbot', 'AskUbuntu', 'WebApplications'] as const).map((c) => {
+        const f = train(toLuisApp('cv', loadBraun(c).train.map((e) => ({ ...e, entities: [] }))), opts).intent.features;
+        return `${c} ${f.stopWords ? 'without function words' : f.charMax > 0 ? 'full' : 'without char n-grams'}`;
+      });
+      parts.push(`intent features chosen: ${chosen.join(', ')}`);
       const r = cvIntents(opts);
       parts.push(`intent halves ${cvIntentsHalves(opts).toFixed(4)}`);
       parts.push(`intent LOO overall ${r.overall.toFixed(3)} logloss ${r.logLoss.toFixed(3)} (${Object.entries(r.perCorpus).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
