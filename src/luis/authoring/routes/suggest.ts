@@ -4,6 +4,7 @@
 import { Type } from '@sinclair/typebox';
 import { Guid, OK, VersionParams, appOf, byId, route, type AuthoringRoutes } from '../kit.ts';
 import { suggestions, type ReviewTarget } from '../review.ts';
+import { predictedUtterance } from '../predictions.ts';
 import { dismissUtterance, dismissedUtterances, recentQueryTexts, utteranceKey } from '../../store/review.ts';
 import { badArgument } from '../../errors.ts';
 
@@ -26,7 +27,7 @@ export const suggestRoutes: AuthoringRoutes = (app, context) => {
     const [queries, dismissed] = await Promise.all([recentQueryTexts(apps.db, appId, QUERIES_WEIGHED), dismissedUtterances(apps.db, appId, versionId)]);
     const known = new Set(examples.map(utteranceKey));
     const candidates = queries.filter((q) => !known.has(utteranceKey(q)) && !dismissed.has(utteranceKey(q)));
-    return suggestions(model, candidates, target, take, culture);
+    return suggestions(candidates.map((text) => predictedUtterance(model, text, culture)), target, take);
   }
 
   /** GET …/intents/{intentId}/suggest and …/entities/{entityId}/suggest: one review, two targets. */
