@@ -24,6 +24,8 @@ export interface LuisService {
   published: PublishedApps;
   queryLog: QueryLog;
   trainer: Trainer;
+  /** The retraining of models saved by an earlier Portico, started at mount. */
+  upgrade?: Promise<void>;
 }
 
 export function luisModule(): ServiceModule & { service?: LuisService } {
@@ -45,6 +47,14 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
       return {
         plugin: async (app: FastifyInstance) => {
           acceptEmptyJsonBodies(app);
+          // After an upgrade whose engine reads another model format, stored models are
+          // retrained in the background; their apps answer 503 until theirs is done.
+          service!.upgrade = training.upgradeStaleModels((appId, versionId) => apps.readDoc(appId, versionId), (appId) => published.changed(appId))
+            .then(({ stale, failed }) => {
+              if (stale === 0) return;
+              app.log.warn(`retrained ${stale - failed.length} of ${stale} LUIS models saved by an earlier version of Portico (from each version's current content)`);
+              for (const f of failed) app.log.error(`LUIS model ${f.modelId} could not be retrained: ${f.reason}`);
+            }, (err) => app.log.error({ err }, 'retraining models saved by an earlier version of Portico failed'));
           await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', platform, apps, authors, training, publishing, queryLog, published });
           await app.register(runtimeRoutes, { published, queryLog, publishingRegionsOf: (region) => platform.catalog.publishingRegionsOf(region) });
         },
@@ -57,6 +67,8 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
     async close() {
       if (!service) return;
       await service.trainer.close();
+      await service.upgrade;
+      await service.published.close();
       await service.queryLog.close();
     },
   };

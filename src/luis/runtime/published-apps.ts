@@ -3,7 +3,9 @@
 // Models are loaded once per published model id; a publish builds the new
 // entry (models included) before swapping it in, so a request sees either
 // the old publication or the new one, never a half-loaded one.
-import { loadModel, type Model } from '../../nlu/index.ts';
+import { randomUUID } from 'node:crypto';
+import { loadModel, ModelFormatError, type Model } from '../../nlu/index.ts';
+import { ApiError } from '../../http/errors.ts';
 import type { ResourceChangeBus } from '../../keys/directory.ts';
 import * as appsRepo from '../store/apps.ts';
 import * as versionsRepo from '../store/versions.ts';
@@ -35,8 +37,12 @@ export interface RuntimeApp {
  * anyway, in case a message was missed while Redis was away.
  */
 export const RUNTIME_APP_TTL_MS = 5_000;
-/** How app changes travel on the change bus, apart from the resource ids it also carries. */
-const APP_CHANGE_PREFIX = 'luis-app:';
+/**
+ * How app changes travel on the change bus, apart from the resource ids it also
+ * carries: `luis-app:<sender>:<appId>`, so that a process skips its own (it has
+ * rebuilt its entry already).
+ */
+const APP_CHANGE = /^luis-app:([^:]+):(.+)$/;
 const MAX_CACHED_APPS = 10_000;
 
 export class PublishedApps {
@@ -45,12 +51,27 @@ export class PublishedApps {
   /** One loaded Model per model id, shared by every slot and region that publishes it. */
   private models = new Map<string, Model>();
 
+  /** Tells this instance's own messages on the change bus from other processes'. */
+  private readonly sender = randomUUID();
+  /** Rebuilds started in the background (TTL, change bus), awaited on close. */
+  private background = new Set<Promise<void>>();
+
   constructor(private db: LuisDb, private now: () => number = Date.now, private bus?: ResourceChangeBus) {
-    bus?.subscribe((id) => {
-      if (!id.startsWith(APP_CHANGE_PREFIX)) return;
-      const appId = id.slice(APP_CHANGE_PREFIX.length);
-      if (this.entries.has(appId)) void this.refresh(appId).catch(() => this.entries.delete(appId));
+    bus?.subscribe((message) => {
+      const change = APP_CHANGE.exec(message);
+      if (change && change[1] !== this.sender && this.entries.has(change[2])) this.inBackground(change[2]);
     });
+  }
+
+  private inBackground(appId: string): void {
+    const running = this.refresh(appId).catch(() => { this.entries.delete(appId); });
+    this.background.add(running);
+    void running.finally(() => this.background.delete(running));
+  }
+
+  /** Waits for rebuilds still running, so that none outlives the store. */
+  async close(): Promise<void> {
+    await Promise.all(this.background);
   }
 
   /**
@@ -59,7 +80,7 @@ export class PublishedApps {
    */
   async changed(appId: string): Promise<void> {
     await this.refresh(appId);
-    await this.bus?.publish(`${APP_CHANGE_PREFIX}${appId}`);
+    await this.bus?.publish(`luis-app:${this.sender}:${appId}`);
   }
 
   async get(appId: string): Promise<RuntimeApp | undefined> {
@@ -70,7 +91,7 @@ export class PublishedApps {
       entry.catch(() => this.entries.delete(appId));
     }
     const app = await entry;
-    if (app && this.now() - app.loadedAt > RUNTIME_APP_TTL_MS) void this.refresh(appId).catch(() => undefined);
+    if (app && this.now() - app.loadedAt > RUNTIME_APP_TTL_MS) this.inBackground(appId);
     return app;
   }
 
@@ -128,7 +149,14 @@ export class PublishedApps {
     if (cached) return cached;
     const data = await versionsRepo.findModelData(this.db, modelId);
     if (!data) return undefined;
-    const model = loadModel(Buffer.from(data, 'base64'));
+    let model: Model;
+    try {
+      model = loadModel(Buffer.from(data, 'base64'));
+    } catch (e) {
+      if (!(e instanceof ModelFormatError)) throw e;
+      // Saved by an earlier Portico: the server retrains such models at start.
+      throw new ApiError(503, 'ModelUpgrading', 'This app\'s model was saved by an earlier version of Portico and is being trained again for this one. Retry in a minute.');
+    }
     this.models.set(modelId, model);
     return model;
   }

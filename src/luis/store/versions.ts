@@ -1,4 +1,5 @@
 // Versions (the app definition as a document), trained models and publications.
+import { sql } from 'kysely';
 import type { LuisDb, LuisPublicationsTable, LuisVersionsTable, TrainingStatus } from './tables.ts';
 
 export type VersionRow = LuisVersionsTable;
@@ -66,6 +67,15 @@ export function unfinishedTrainings(db: LuisDb): Promise<Array<{ app_id: string;
 
 export function insertModel(db: LuisDb, row: { id: string; app_id: string; version_id: string; created_at: number; data: string }): Promise<unknown> {
   return db.insertInto('luis_models').values(row).execute();
+}
+
+/** Every stored model's id, owner version and the start of its data (enough for its format header). */
+export function modelHeads(db: LuisDb): Promise<Array<{ id: string; app_id: string; version_id: string; head: string }>> {
+  return db.selectFrom('luis_models').select(['id', 'app_id', 'version_id', sql<string>`substr(data, 1, 16)`.as('head')]).execute();
+}
+
+export function replaceModelData(db: LuisDb, id: string, data: string): Promise<unknown> {
+  return db.updateTable('luis_models').set({ data }).where('id', '=', id).execute();
 }
 
 export function findModelData(db: LuisDb, id: string): Promise<string | undefined> {

@@ -8,6 +8,7 @@ import * as versionsRepo from '../store/versions.ts';
 import type { LuisDb } from '../store/tables.ts';
 import { allEntities, appFromDoc, type VersionDoc } from '../app/document.ts';
 import type { Trainer } from './trainer.ts';
+import { MODEL_FORMAT_VERSION, modelFormatVersion } from '../../nlu/index.ts';
 
 /** LUIS's status ids. */
 export const TRAINING_STATUS_IDS = { Success: 0, Fail: 1, UpToDate: 2, InProgress: 3, Queued: 9 } as const;
@@ -95,6 +96,37 @@ export class TrainingService {
       await versionsRepo.setTrainingState(this.db, v.app_id, v.version_id, { training_status: 'Queued', training_revision: row.revision });
       this.enqueue(v.app_id, v.version_id, doc, row.revision);
     }
+  }
+
+  /**
+   * Models written by an earlier engine format (before an upgrade of Portico)
+   * cannot be read; each is trained again from its version's content and
+   * replaced under the same id, so the publications pointing to it stay valid.
+   * `upgraded` hears each app whose models were replaced. Answers how many
+   * were stale, and those that could not be retrained (version deleted, training failed).
+   */
+  async upgradeStaleModels(
+    readDoc: (appId: string, versionId: string) => Promise<{ doc: VersionDoc }>,
+    upgraded: (appId: string) => Promise<void>,
+  ): Promise<{ stale: number; failed: Array<{ modelId: string; reason: string }> }> {
+    const stale = (await versionsRepo.modelHeads(this.db))
+      .filter((m) => modelFormatVersion(Buffer.from(m.head, 'base64')) !== MODEL_FORMAT_VERSION);
+    const failed: Array<{ modelId: string; reason: string }> = [];
+    for (const m of stale) {
+      const doc = await readDoc(m.app_id, m.version_id).then((r) => r.doc, () => undefined);
+      if (!doc) {
+        failed.push({ modelId: m.id, reason: `its version ${m.version_id} no longer exists; publish a trained version again` });
+        continue;
+      }
+      const reply = await this.trainer.train(appFromDoc(doc), TRAINING_SEED);
+      if (!reply.ok) {
+        failed.push({ modelId: m.id, reason: reply.reason });
+        continue;
+      }
+      await versionsRepo.replaceModelData(this.db, m.id, Buffer.from(reply.model).toString('base64'));
+      await upgraded(m.app_id);
+    }
+    return { stale: stale.length, failed };
   }
 
   /** Waits for every queued training to finish (shutdown, tests). */

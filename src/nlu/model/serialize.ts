@@ -42,6 +42,12 @@ export function serializeModel(model: Model): Uint8Array {
   return out;
 }
 
+/** The format version a model file was written in (from its header), or undefined when it is not a model file. */
+export function modelFormatVersion(bytes: Uint8Array): number | undefined {
+  if (!(bytes instanceof Uint8Array) || bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) return undefined;
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+}
+
 export function loadModel(bytes: Uint8Array): Model {
   if (!(bytes instanceof Uint8Array) || bytes.length < 12 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new ModelFormatError('not a Portico NLU model (the file does not start with "PNLU")');

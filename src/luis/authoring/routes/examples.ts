@@ -136,7 +136,9 @@ export const examplesRoutes: AuthoringRoutes = (app, context) => {
   route(app, { method: 'GET', url: `${base}/examples`, operation: 'examples.list', schema: { params: VersionParams, querystring: Paging } }, async (request) => {
     await appOf(context, request);
     const { doc } = await apps.readDoc(request.params.appId, request.params.versionId);
-    const trained = await context.published.versionModel(request.params.appId, request.params.versionId);
+    // No predictions (rather than no listing) while the model is being retrained after an upgrade.
+    const trained = await context.published.versionModel(request.params.appId, request.params.versionId)
+      .catch((e) => { if (e instanceof ApiError && e.code === 'ModelUpgrading') return undefined; throw e; });
     const model = typeof trained === 'object' ? trained : undefined;
     return page(doc.utterances, request.query).map((u) => labeledUtterance(doc, u, model));
   });
