@@ -7,7 +7,8 @@
 // that. Forward-backward runs in scaled probability space over those edges.
 // Chosen by cross-validation (bench/nlu/cv.ts) over the averaged perceptron
 // this replaced, over dense feature × tag weights and over all-pairs
-// transitions, and SGD over L-BFGS (same accuracy, far faster on large apps).
+// transitions, and SGD over L-BFGS (same accuracy, far faster on large apps);
+// the SGD weights are averaged over the second half of the epochs (Polyak).
 import { seededRandom, shuffleInPlace } from '../text/hash.ts';
 import { tagCount, type FeatureRows, type TaggerWeights } from './tagger.ts';
 
@@ -150,6 +151,9 @@ function lattice(sentences: FeatureRows[], st: Structure): Lattice {
   };
 }
 
+/** Weight snapshots per epoch averaged into the final weights. */
+const AVG_SNAPSHOTS = 10;
+
 /**
  * Stochastic gradient descent (Bottou 2010): per-sentence steps with learning rate
  * eta0 / (1 + mu·eta0·t), mu = l2 / sentences, weight decay done lazily by one scale factor.
@@ -161,11 +165,18 @@ function sgd(sentences: FeatureRows[], gold: Int32Array[], st: Structure, l2: nu
   const order = sentences.map((_, i) => i).filter((i) => sentences[i].length > 0);
   const mu = l2 / Math.max(1, order.length);
   const expE = new Float64Array(E);
+  // Polyak averaging: the returned weights are the mean of AVG_SNAPSHOTS snapshots per
+  // epoch over the second half of the epochs (snapshots, not every step, so the cost is
+  // a few dense passes per epoch)
+  const avg = new Float64Array(N);
+  let avgCount = 0;
   const run = (w: Float64Array, g: Float64Array, ids: number[], eta0: number, epochs: number, calibrating: boolean): number => {
     let a = 1, t = 0;
+    const every = Math.max(1, Math.ceil(ids.length / AVG_SNAPSHOTS));
     const random = seededRandom(seed);
     for (let ep = 0; ep < epochs; ep++) {
       if (!calibrating) shuffleInPlace(ids, random);
+      let done = 0;
       for (const s of ids) {
         const eta = eta0 / (1 + mu * eta0 * t++);
         for (let k = 0; k < E; k++) expE[k] = Math.exp(a * w[P + k]);
@@ -178,6 +189,10 @@ function sgd(sentences: FeatureRows[], gold: Int32Array[], st: Structure, l2: nu
         }
         for (let k = P; k < N; k++) { w[k] -= step * g[k]; g[k] = 0; }
         if (a < 1e-6) { for (let k = 0; k < N; k++) w[k] *= a; a = 1; }
+        if (!calibrating && ep >= epochs >> 1 && (++done % every === 0 || done === ids.length)) {
+          for (let k = 0; k < N; k++) avg[k] += a * w[k];
+          avgCount++;
+        }
       }
     }
     for (let k = 0; k < N; k++) w[k] *= a;
@@ -203,6 +218,7 @@ function sgd(sentences: FeatureRows[], gold: Int32Array[], st: Structure, l2: nu
   }
   const w = new Float64Array(N);
   run(w, g, order, eta0, epochs, false);
+  if (avgCount > 0) for (let k = 0; k < N; k++) w[k] = avg[k] / avgCount;
   return w;
 }
 
