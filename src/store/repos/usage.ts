@@ -13,7 +13,9 @@ export interface UsageWriter {
   write(rows: UsageRow[], lastUse: ReadonlyMap<string, number>): Promise<void>;
 }
 
-const USAGE_KEY = 'resource_id, day, meter, operation, key_slot, status, admitted, writer';
+/** The columns a usage row is unique by: both writers upsert on them. */
+const USAGE_KEY_COLUMNS = ['resource_id', 'day', 'meter', 'operation', 'key_slot', 'status', 'admitted', 'writer'] as const;
+const USAGE_KEY = USAGE_KEY_COLUMNS.join(', ');
 
 /** Any Kysely database: one multi-row upsert, plus the last-use updates when there are any. */
 export function kyselyUsageWriter(db: Kysely<Database>): UsageWriter {
@@ -58,7 +60,7 @@ export function sqliteUsageWriter(db: Kysely<Database>, file: SQLite.Database): 
 export async function addUsage(db: Kysely<Database> | Transaction<Database>, rows: UsageRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('usage').values(rows)
-    .onConflict((oc) => oc.columns(['resource_id', 'day', 'meter', 'operation', 'key_slot', 'status', 'admitted', 'writer'])
+    .onConflict((oc) => oc.columns([...USAGE_KEY_COLUMNS])
       .doUpdateSet({ calls: sql`usage.calls + excluded.calls` }))
     .execute();
 }
