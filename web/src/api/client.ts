@@ -38,6 +38,11 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
+/** The ApiError of a response that is not OK, for callers that fetch themselves (binary bodies, Operation-Location). */
+export async function responseError(response: Response): Promise<ApiError> {
+  return errorFrom(response.status, response.statusText, await readBody(response), response.headers?.get?.('Retry-After') ?? null);
+}
+
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -67,9 +72,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if ((cause as Error)?.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NetworkError', 'Cannot reach the Portico server. Check that it is running and try again.');
   }
-  const payload = await readBody(response);
-  if (!response.ok) throw errorFrom(response.status, response.statusText, payload, response.headers?.get?.('Retry-After') ?? null);
-  return payload as T;
+  if (!response.ok) throw await responseError(response);
+  return await readBody(response) as T;
 }
 
 export function describeError(error: unknown): string {

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ApiError, request } from '../api/client.ts';
+import { request, responseError } from '../api/client.ts';
 import { consoleApi } from '../api/console.ts';
 import { useResources } from '../api/queries.ts';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
@@ -40,10 +40,7 @@ async function callVision<T>(base: string, key: string, path: string, source: So
     headers: source.kind === 'url' ? { ...headers, 'Content-Type': 'application/json' } : { ...headers, 'Content-Type': 'application/octet-stream' },
     body: source.kind === 'url' ? JSON.stringify({ url: source.url }) : source.file,
   });
-  if (!response.ok) {
-    const body = await response.json().catch(() => null) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(response.status, body?.error?.code ?? String(response.status), body?.error?.message ?? `The server answered ${response.status}.`);
-  }
+  if (!response.ok) throw await responseError(response);
   return URL.createObjectURL(await response.blob()) as T;
 }
 

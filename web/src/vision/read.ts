@@ -1,7 +1,7 @@
 // Read (v3.2): submit a document (an image or a PDF), then poll the operation
 // it names until it has succeeded or failed, waiting out any 429 the resource's
 // rate answers with (polls count against it).
-import { ApiError, request } from '../api/client.ts';
+import { ApiError, request, responseError } from '../api/client.ts';
 
 export type ReadPage = { page: number; width: number; height: number; unit: 'pixel' | 'inch'; lines: { text: string }[] };
 export type ReadOperation = { status: 'notStarted' | 'running' | 'succeeded' | 'failed'; analyzeResult?: { readResults: ReadPage[] } };
@@ -18,10 +18,7 @@ export async function readDocument(base: string, key: string, body: Blob, option
   const sleep = options.sleep ?? wait;
   const headers = { 'Ocp-Apim-Subscription-Key': key };
   const started = await fetch(`${base}vision/v3.2/read/analyze`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/octet-stream' }, body });
-  if (started.status !== 202) {
-    const error = await started.json().catch(() => null) as { error?: { code?: string; message?: string } } | null;
-    throw new ApiError(started.status, error?.error?.code ?? String(started.status), error?.error?.message ?? `The server answered ${started.status}.`);
-  }
+  if (started.status !== 202) throw await responseError(started);
   const location = started.headers.get('Operation-Location');
   if (!location) throw new ApiError(502, 'NoOperation', 'The server accepted the document but named no operation to poll.');
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
