@@ -27,6 +27,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       const c = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await c.connect();
+      // A closed pool ends its connections without waiting for their backends to go:
+      // forcing the drop at once would kill a backend still closing and raise an
+      // error in the process that owned it. Give them a moment to leave first.
+      for (let waited = 0; waited < 5_000; waited += 50) {
+        const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
