@@ -3,7 +3,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server.ts';
-import { assignKey, call, endpointResource, fixture, luisUser, publishedApp, startFastLuisServer, type LuisUser } from './support.ts';
+import { HeldClock } from '../support/held-clock.ts';
+import { assignKey, call, endpointResource, fixture, luisUser, publishedApp, startFastLuisServer, startLuisServer, type LuisUser } from './support.ts';
 
 const STARTER_QUOTA = 3;
 
@@ -103,5 +104,25 @@ describe('LUIS key rules', () => {
   it('an empty query is 400 and one over 500 characters is 414', async () => {
     assert.equal((await predict(endpoint.key, '')).status, 400);
     assert.equal((await predict(endpoint.key, 'a'.repeat(501))).status, 414);
+  });
+
+  it("authoring calls count against the authoring key's own rate: the 6th in one second is 429 with Retry-After", async () => {
+    const clock = new HeldClock();
+    const defaultServer = await startLuisServer({ clock });
+    try {
+      const user = await luisUser(defaultServer);
+      const list = () => call(defaultServer, 'GET', '/luis/api/v2.0/apps/', user.authoring.westus);
+      clock.hold();
+      for (let i = 0; i < 5; i++) assert.equal((await list()).status, 200, `call ${i + 1} of 5`);
+      const refused = await list();
+      assert.equal(refused.status, 429);
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+      // Another account's authoring key has its own allowance.
+      const other = await luisUser(defaultServer);
+      assert.equal((await call(defaultServer, 'GET', '/luis/api/v2.0/apps/', other.authoring.westus)).status, 200);
+    } finally {
+      clock.release();
+      await defaultServer.close();
+    }
   });
 });

@@ -1,0 +1,72 @@
+// Prediction v3.0's request options over HTTP: what a client sends in the POST
+// body (dynamic lists, external entities, a datetime reference) changes the
+// answer as LUIS documents, and a bad option is a 400 naming it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TestServer } from '../support/server.ts';
+import { assignKey, call, endpointResource, fixture, luisUser, publishedApp, startFastLuisServer } from './support.ts';
+
+describe('LUIS prediction v3.0 request options', () => {
+  let server: TestServer;
+  let key: string;
+  let appId: string;
+  const predict = (body: unknown, params = '') =>
+    call(server, 'POST', `/luis/prediction/v3.0/apps/${appId}/slots/production/predict?log=false${params}`, key, body);
+
+  before(async () => {
+    server = await startFastLuisServer();
+    const owner = await luisUser(server);
+    const endpoint = await endpointResource(server, owner, 'flights-endpoint');
+    ({ appId } = await publishedApp(server, owner.authoring.westus, fixture('flight-booking')));
+    await assignKey(server, owner.authoring.westus, appId, endpoint.name);
+    key = endpoint.key;
+  });
+  after(async () => server?.close());
+
+  it('a dynamic list extends a list entity for this query only', async () => {
+    const query = 'book a flight to tokyo';
+    const extended = await predict({
+      query,
+      dynamicLists: [{ listEntityName: 'Airport', requestLists: [{ name: 'Tokyo', canonicalForm: 'Tokyo', synonyms: ['tokyo', 'hnd'] }] }],
+    }, '&verbose=true');
+    assert.equal(extended.status, 200, JSON.stringify(extended.body));
+    assert.deepEqual(extended.body.prediction.entities.Airport, [['Tokyo']]);
+    const instance = extended.body.prediction.entities.$instance.Airport[0];
+    assert.equal(instance.text, 'tokyo');
+    assert.equal(instance.startIndex, query.indexOf('tokyo'));
+    assert.equal(instance.length, 5);
+    const plain = await predict({ query });
+    assert.equal(plain.status, 200);
+    assert.equal(plain.body.prediction.entities.Airport, undefined, 'the next query does not see the dynamic list');
+  });
+
+  it('an external entity is returned with its own resolution, and preferred over the model when asked', async () => {
+    const query = 'book flight to berlin';
+    const start = query.indexOf('berlin');
+    const external = { entityName: 'Airport', startIndex: start, entityLength: 6, resolution: { code: 'BER' } };
+    const preferred = await predict({ query, externalEntities: [external], options: { preferExternalEntities: true } }, '&verbose=true');
+    assert.equal(preferred.status, 200, JSON.stringify(preferred.body));
+    assert.deepEqual(preferred.body.prediction.entities.Airport, [{ code: 'BER' }]);
+    assert.deepEqual(preferred.body.prediction.entities.$instance.Airport[0].recognitionSources, ['externalEntities']);
+  });
+
+  it('datetimeReference sets the day that relative dates resolve against', async () => {
+    const res = await predict({ query: 'book flight to paris tomorrow', options: { datetimeReference: '2026-01-10T09:00:00' } });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const [datetime] = res.body.prediction.entities.datetimeV2;
+    assert.equal(datetime.type, 'date');
+    assert.equal(datetime.values[0].resolution[0].value, '2026-01-11');
+  });
+
+  it('an external entity outside the query or of an unknown entity is 400 naming it', async () => {
+    const outside = await predict({ query: 'book', externalEntities: [{ entityName: 'Airport', startIndex: 2, entityLength: 9 }] });
+    assert.equal(outside.status, 400);
+    assert.match(outside.body.error.message, /Airport/);
+    const unknown = await predict({ query: 'book a flight', dynamicLists: [{ listEntityName: 'Hotel', requestLists: [] }] });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.body.error.message, /Hotel/);
+    const badBody = await predict({ query: 'book a flight', externalEntities: [{ entityName: 'Airport', startIndex: -1, entityLength: 2 }] });
+    assert.equal(badBody.status, 400);
+    assert.match(badBody.body.error.message, /startIndex/);
+  });
+});
