@@ -1,0 +1,372 @@
+// The authoring API's entity models, one type at a time, over HTTP with the
+// request bodies the spec (and the authoring SDK 3.0.1) sends: add, list, get
+// (as the spec shapes it: id, name, typeId, readableType, roles and the type's
+// own parts), update or rename, delete; the parts of each type (roles,
+// sublists, children, explicit lists); examples labelled by character offsets,
+// one and in a batch; LUIS's limits; and, once trained, a v3 prediction in
+// which each kind of entity is found where it is in the query.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TestServer } from '../support/server.ts';
+import { assignKey, call, endpointResource, luisUser, startFastLuisServer, waitForTraining, type LuisUser } from './support.ts';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('LUIS entity types over HTTP', () => {
+  let server: TestServer;
+  let owner: LuisUser;
+  let key: string;
+  let appId: string;
+  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  /** Adds a model and answers its id, failing the test if it is not 201. */
+  const add = async (path: string, body: unknown): Promise<string> => {
+    const res = await api('POST', path, body);
+    assert.equal(res.status, 201, `${path}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  before(async () => {
+    server = await startFastLuisServer();
+    owner = await luisUser(server);
+    key = owner.authoring.westus;
+    const created = await call(server, 'POST', '/luis/api/v2.0/apps/', key, { name: 'Entity types', culture: 'en-us', initialVersionId: '0.1' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    appId = created.body;
+  });
+  after(async () => server?.close());
+
+  it('a machine-learned entity: add, list, get as an Entity Extractor, rename, refuse a taken or bad name, delete', async () => {
+    const id = await add('/entities', { name: 'Destination' });
+    assert.match(id, GUID);
+    assert.deepEqual((await api('GET', `/entities/${id}`)).body, { id, name: 'Destination', typeId: 1, readableType: 'Entity Extractor', roles: [] });
+    assert.deepEqual((await api('GET', '/entities')).body.map((e: any) => e.name), ['Destination']);
+
+    assert.equal((await api('PUT', `/entities/${id}`, { name: 'City' })).status, 200);
+    assert.equal((await api('GET', `/entities/${id}`)).body.name, 'City');
+
+    const taken = await api('POST', '/entities', { name: 'city' });
+    assert.equal(taken.status, 400);
+    assert.match(taken.body.error.message, /An entity named "city" already exists/);
+    const bad = await api('POST', '/entities', { name: 'to/from' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /entity name "to\/from"/);
+
+    assert.equal((await api('DELETE', `/entities/${id}`)).status, 200);
+    const gone = await api('GET', `/entities/${id}`);
+    assert.equal(gone.status, 404);
+    assert.equal(gone.body.error.code, 'NotFound');
+    assert.deepEqual((await api('GET', '/entities')).body, []);
+  });
+
+  it('roles: add, list, get, rename and delete on an entity; a taken role name and the 11th role are refused', async () => {
+    const entity = await add('/entities', { name: 'Location' });
+    const origin = await add(`/entities/${entity}/roles`, { name: 'Origin' });
+    const target = await add(`/entities/${entity}/roles`, { name: 'Target' });
+    assert.match(origin, GUID);
+    assert.deepEqual((await api('GET', `/entities/${entity}/roles`)).body, [{ id: origin, name: 'Origin' }, { id: target, name: 'Target' }]);
+    assert.deepEqual((await api('GET', `/entities/${entity}/roles/${target}`)).body, { id: target, name: 'Target' });
+    assert.equal((await api('PUT', `/entities/${entity}/roles/${target}`, { name: 'Destination' })).status, 200);
+    assert.deepEqual((await api('GET', `/entities/${entity}`)).body.roles, [{ id: origin, name: 'Origin' }, { id: target, name: 'Destination' }]);
+
+    const taken = await api('POST', `/entities/${entity}/roles`, { name: 'origin' });
+    assert.equal(taken.status, 400);
+    assert.match(taken.body.error.message, /already has a role named "origin"/);
+
+    assert.equal((await api('DELETE', `/entities/${entity}/roles/${origin}`)).status, 200);
+    assert.equal((await api('GET', `/entities/${entity}/roles/${origin}`)).status, 404);
+    assert.deepEqual((await api('GET', `/entities/${entity}/roles`)).body.map((r: any) => r.name), ['Destination']);
+
+    for (let i = 2; i <= 10; i++) await add(`/entities/${entity}/roles`, { name: `r${i}` });
+    const eleventh = await api('POST', `/entities/${entity}/roles`, { name: 'r11' });
+    assert.equal(eleventh.status, 400);
+    assert.match(eleventh.body.error.message, /11 roles; the limit is 10 roles an entity/);
+  });
+
+  it('a list entity: add with sublists, get them with ids, rename and replace, patch in more, and edit one sublist', async () => {
+    const id = await add('/closedlists', { name: 'Size', subLists: [{ canonicalForm: 'small', list: ['little', 'tiny'] }, { canonicalForm: 'large', list: ['big'] }] });
+    const got = (await api('GET', `/closedlists/${id}`)).body;
+    assert.deepEqual({ ...got, subLists: got.subLists.map(({ id: _, ...s }: any) => s) }, {
+      id, name: 'Size', typeId: 5, readableType: 'List Entity Extractor', roles: [],
+      subLists: [{ canonicalForm: 'small', list: ['little', 'tiny'] }, { canonicalForm: 'large', list: ['big'] }],
+    });
+    assert.ok(got.subLists.every((s: any) => Number.isInteger(s.id)));
+    assert.deepEqual((await api('GET', '/closedlists')).body.map((e: any) => e.name), ['Size']);
+
+    // PUT renames and replaces the sublists; PATCH adds to them.
+    assert.equal((await api('PUT', `/closedlists/${id}`, { name: 'CupSize', subLists: [{ canonicalForm: 'tall', list: ['small'] }] })).status, 200);
+    assert.equal((await api('PATCH', `/closedlists/${id}`, { subLists: [{ canonicalForm: 'grande', list: ['medium'] }, { canonicalForm: 'venti', list: ['large'] }] })).status, 200);
+    const patched = (await api('GET', `/closedlists/${id}`)).body;
+    assert.equal(patched.name, 'CupSize');
+    assert.deepEqual(patched.subLists.map((s: any) => [s.canonicalForm, s.list]), [['tall', ['small']], ['grande', ['medium']], ['venti', ['large']]]);
+
+    // One sublist at a time: POST answers its (integer) id, PUT changes it, DELETE removes it.
+    const sub = await add(`/closedlists/${id}/sublists`, { canonicalForm: 'trenta', list: ['huge'] });
+    assert.ok(Number.isInteger(sub), `sublist id ${sub}`);
+    assert.equal((await api('PUT', `/closedlists/${id}/sublists/${sub}`, { canonicalForm: 'trenta', list: ['huge', 'enormous'] })).status, 200);
+    const venti = patched.subLists.find((s: any) => s.canonicalForm === 'venti').id;
+    assert.equal((await api('DELETE', `/closedlists/${id}/sublists/${venti}`)).status, 200);
+    assert.deepEqual((await api('GET', `/closedlists/${id}`)).body.subLists.map((s: any) => [s.canonicalForm, s.list]),
+      [['tall', ['small']], ['grande', ['medium']], ['trenta', ['huge', 'enormous']]]);
+    assert.equal((await api('DELETE', `/closedlists/${id}/sublists/${venti}`)).status, 404);
+
+    assert.equal((await api('DELETE', `/closedlists/${id}`)).status, 200);
+    assert.equal((await api('GET', `/closedlists/${id}`)).status, 404);
+  });
+
+  it('a regular expression entity: add, get its pattern, change it; an invalid or over-long expression is 400', async () => {
+    const id = await add('/regexentities', { name: 'OrderNumber', regexPattern: 'ord-[0-9]{4}' });
+    assert.deepEqual((await api('GET', `/regexentities/${id}`)).body, { id, name: 'OrderNumber', typeId: 8, readableType: 'Regex Entity Extractor', roles: [], regexPattern: 'ord-[0-9]{4}' });
+    assert.equal((await api('PUT', `/regexentities/${id}`, { name: 'OrderId', regexPattern: 'ord-[0-9]{5}' })).status, 200);
+    assert.deepEqual((await api('GET', '/regexentities')).body.map((e: any) => [e.name, e.regexPattern]), [['OrderId', 'ord-[0-9]{5}']]);
+
+    const broken = await api('POST', '/regexentities', { name: 'Broken', regexPattern: 'ord-[0-9' });
+    assert.equal(broken.status, 400);
+    assert.match(broken.body.error.message, /not a valid regular expression/);
+    const brokenUpdate = await api('PUT', `/regexentities/${id}`, { regexPattern: '(unclosed' });
+    assert.equal(brokenUpdate.status, 400);
+    assert.equal((await api('GET', `/regexentities/${id}`)).body.regexPattern, 'ord-[0-9]{5}', 'a refused update changes nothing');
+    const long = await api('POST', '/regexentities', { name: 'Long', regexPattern: 'a'.repeat(501) });
+    assert.equal(long.status, 400);
+    assert.match(long.body.error.message, /501 characters; the limit is 500/);
+
+    assert.equal((await api('DELETE', `/regexentities/${id}`)).status, 200);
+    assert.deepEqual((await api('GET', '/regexentities')).body, []);
+  });
+
+  it('prebuilt entities: add by name (answering their models), list, get, delete; an unknown name is 400 naming it', async () => {
+    const available = (await api('GET', '/listprebuilts')).body;
+    assert.ok(available.some((p: any) => p.name === 'datetimeV2' && p.description && p.examples), JSON.stringify(available));
+
+    const added = await api('POST', '/prebuilts', ['number', 'email']);
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    assert.deepEqual(added.body.map((p: any) => [p.name, p.typeId, p.readableType]), [['number', 2, 'Prebuilt Entity Extractor'], ['email', 2, 'Prebuilt Entity Extractor']]);
+    const number = added.body[0].id;
+    assert.match(number, GUID);
+    assert.deepEqual((await api('GET', `/prebuilts/${number}`)).body, { id: number, name: 'number', typeId: 2, readableType: 'Prebuilt Entity Extractor', roles: [] });
+    const again = await api('POST', '/prebuilts', ['number']);
+    assert.equal(again.status, 201);
+    assert.equal(again.body[0].id, number, 'adding a prebuilt the version has answers the one it has');
+
+    const unknown = await api('POST', '/prebuilts', ['datetimeV2', 'numbr']);
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.body.error.message, /"numbr" is not a prebuilt entity/);
+    assert.deepEqual((await api('GET', '/prebuilts')).body.map((p: any) => p.name).sort(), ['email', 'number'], 'a refused batch adds none of its names');
+
+    const email = added.body[1].id;
+    assert.equal((await api('DELETE', `/prebuilts/${email}`)).status, 200);
+    assert.deepEqual((await api('GET', '/prebuilts')).body.map((p: any) => p.name), ['number']);
+  });
+
+  it('a composite entity: add with children named by entity, get them with ids, add and remove a child', async () => {
+    await add('/entities', { name: 'Topping' });
+    await add('/prebuilts', ['number']);
+    await add('/entities', { name: 'Crust' });
+    const id = await add('/compositeentities', { name: 'PizzaOrder', children: ['Topping', 'number'] });
+    const got = (await api('GET', `/compositeentities/${id}`)).body;
+    assert.deepEqual({ ...got, children: got.children.map((c: any) => c.name) },
+      { id, name: 'PizzaOrder', typeId: 4, readableType: 'Composite Entity Extractor', roles: [], children: ['Topping', 'number'] });
+    assert.ok(got.children.every((c: any) => GUID.test(c.id)));
+
+    const crust = await add(`/compositeentities/${id}/children`, { name: 'Crust' });
+    assert.match(crust, GUID);
+    const topping = got.children[0].id;
+    assert.equal((await api('DELETE', `/compositeentities/${id}/children/${topping}`)).status, 200);
+    assert.deepEqual((await api('GET', '/compositeentities')).body.map((c: any) => [c.name, c.children.map((x: any) => x.name)]), [['PizzaOrder', ['number', 'Crust']]]);
+
+    const ghost = await api('POST', '/compositeentities', { name: 'Ghostly', children: ['NoSuchEntity'] });
+    assert.equal(ghost.status, 400);
+    assert.match(ghost.body.error.message, /NoSuchEntity/);
+
+    assert.equal((await api('PUT', `/compositeentities/${id}`, { name: 'Order' })).status, 200);
+    assert.equal((await api('GET', `/compositeentities/${id}`)).body.name, 'Order');
+    assert.equal((await api('DELETE', `/compositeentities/${id}`)).status, 200);
+    assert.deepEqual((await api('GET', '/compositeentities')).body, []);
+  });
+
+  it('a hierarchical entity: add with children, get a child as a Hierarchical Child Entity Extractor, rename, add and delete children', async () => {
+    const id = await add('/hierarchicalentities', { name: 'Trip', children: ['From', 'To'] });
+    const got = (await api('GET', `/hierarchicalentities/${id}`)).body;
+    assert.deepEqual({ ...got, children: got.children.map((c: any) => c.name) },
+      { id, name: 'Trip', typeId: 3, readableType: 'Hierarchical Entity Extractor', roles: [], children: ['From', 'To'] });
+    const to = got.children[1].id;
+    assert.deepEqual((await api('GET', `/hierarchicalentities/${id}/children/${to}`)).body, { id: to, name: 'To', typeId: 6, readableType: 'Hierarchical Child Entity Extractor' });
+
+    assert.equal((await api('PUT', `/hierarchicalentities/${id}/children/${to}`, { name: 'Destination' })).status, 200);
+    const via = await add(`/hierarchicalentities/${id}/children`, { name: 'Via' });
+    assert.match(via, GUID);
+    const bad = await api('POST', `/hierarchicalentities/${id}/children`, { name: 'a:b' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /child entity name "a:b"/);
+    assert.equal((await api('DELETE', `/hierarchicalentities/${id}/children/${got.children[0].id}`)).status, 200);
+    assert.deepEqual((await api('GET', `/hierarchicalentities/${id}`)).body.children.map((c: any) => c.name), ['Destination', 'Via']);
+
+    assert.equal((await api('PUT', `/hierarchicalentities/${id}`, { name: 'Journey', children: ['Start', 'End'] })).status, 200);
+    assert.deepEqual((await api('GET', '/hierarchicalentities')).body.map((h: any) => [h.name, h.children.map((c: any) => c.name)]), [['Journey', ['Start', 'End']]]);
+    assert.equal((await api('DELETE', `/hierarchicalentities/${id}`)).status, 200);
+    assert.equal((await api('GET', `/hierarchicalentities/${id}`)).status, 404);
+  });
+
+  it('a Pattern.any entity: add with an explicit list, then list, add, get, change and delete its items', async () => {
+    const id = await add('/patternanyentities', { name: 'Title', explicitList: ['the man who was thursday'] });
+    const got = (await api('GET', `/patternanyentities/${id}`)).body;
+    assert.deepEqual({ ...got, explicitList: got.explicitList.map((e: any) => e.explicitListItem) },
+      { id, name: 'Title', typeId: 7, readableType: 'Pattern.Any Entity Extractor', roles: [], explicitList: ['the man who was thursday'] });
+
+    const item = await add(`/patternanyentities/${id}/explicitlist`, { explicitListItem: 'what if' });
+    assert.ok(Number.isInteger(item));
+    assert.deepEqual((await api('GET', `/patternanyentities/${id}/explicitlist/${item}`)).body, { id: item, explicitListItem: 'what if' });
+    assert.equal((await api('PUT', `/patternanyentities/${id}/explicitlist/${item}`, { explicitListItem: 'what if?' })).status, 200);
+    assert.deepEqual((await api('GET', `/patternanyentities/${id}/explicitlist`)).body.map((e: any) => e.explicitListItem), ['the man who was thursday', 'what if?']);
+    assert.equal((await api('DELETE', `/patternanyentities/${id}/explicitlist/${item}`)).status, 200);
+    assert.equal((await api('GET', `/patternanyentities/${id}/explicitlist/${item}`)).status, 404);
+
+    assert.equal((await api('PUT', `/patternanyentities/${id}`, { name: 'BookTitle', explicitList: [] })).status, 200);
+    assert.deepEqual((await api('GET', '/patternanyentities')).body.map((p: any) => [p.name, p.explicitList]), [['BookTitle', []]]);
+    assert.equal((await api('DELETE', `/patternanyentities/${id}`)).status, 200);
+  });
+
+  it('every type has roles at /{type}/{id}/roles', async () => {
+    const ids: Record<string, string> = {
+      entities: await add('/entities', { name: 'RoleSimple' }),
+      closedlists: await add('/closedlists', { name: 'RoleList', subLists: [{ canonicalForm: 'x', list: [] }] }),
+      regexentities: await add('/regexentities', { name: 'RoleRegex', regexPattern: 'x+' }),
+      prebuilts: (await api('POST', '/prebuilts', ['ordinal'])).body[0].id,
+      compositeentities: await add('/compositeentities', { name: 'RoleComposite', children: ['RoleSimple'] }),
+      hierarchicalentities: await add('/hierarchicalentities', { name: 'RoleHierarchy', children: ['Part'] }),
+      patternanyentities: await add('/patternanyentities', { name: 'RoleAny' }),
+    };
+    for (const [segment, id] of Object.entries(ids)) {
+      const role = await add(`/${segment}/${id}/roles`, { name: 'first' });
+      assert.equal((await api('PUT', `/${segment}/${id}/roles/${role}`, { name: 'second' })).status, 200, segment);
+      assert.deepEqual((await api('GET', `/${segment}/${id}`)).body.roles, [{ id: role, name: 'second' }], segment);
+      assert.deepEqual((await api('GET', `/${segment}/${id}/roles/${role}`)).body, { id: role, name: 'second' }, segment);
+      assert.equal((await api('DELETE', `/${segment}/${id}/roles/${role}`)).status, 200, segment);
+      assert.deepEqual((await api('GET', `/${segment}/${id}/roles`)).body, [], segment);
+    }
+  });
+});
+
+describe('LUIS examples labelled by character offsets, and what a trained app finds', () => {
+  let server: TestServer;
+  let key: string;
+  let endpointKey: string;
+  let appId: string;
+  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  const label = (text: string, phrase: string, entityName: string, role?: string) => {
+    const start = text.indexOf(phrase);
+    assert.ok(start >= 0, `"${phrase}" in "${text}"`);
+    return { entityName, startCharIndex: start, endCharIndex: start + phrase.length - 1, ...(role ? { role } : {}) };
+  };
+
+  before(async () => {
+    server = await startFastLuisServer();
+    const owner = await luisUser(server);
+    key = owner.authoring.westus;
+    endpointKey = (await endpointResource(server, owner, 'entity-types-endpoint')).key;
+    const created = await call(server, 'POST', '/luis/api/v2.0/apps/', key, { name: 'Coffee and books', culture: 'en-us', initialVersionId: '0.1' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    appId = created.body;
+    await assignKey(server, key, appId, 'entity-types-endpoint');
+    for (const name of ['OrderCoffee', 'FindBook']) assert.equal((await api('POST', '/intents', { name })).status, 201);
+    assert.equal((await api('POST', '/closedlists', { name: 'Size', subLists: [{ canonicalForm: 'small', list: ['tall', 'little'] }, { canonicalForm: 'large', list: ['venti', 'big'] }] })).status, 201);
+    assert.equal((await api('POST', '/regexentities', { name: 'OrderNumber', regexPattern: 'ord-[a-z]{4}' })).status, 201);
+    assert.equal((await api('POST', '/prebuilts', ['number'])).status, 201);
+    assert.equal((await api('POST', '/patternanyentities', { name: 'BookTitle', explicitList: [] })).status, 201);
+    assert.equal((await api('POST', '/entities', { name: 'Drink' })).status, 201);
+  });
+  after(async () => server?.close());
+
+  it('one example: its labels are character offsets, end inclusive, and the listing gives them back as token indexes', async () => {
+    const text = 'a large latte please';
+    const res = await api('POST', '/example', { text, intentName: 'OrderCoffee', entityLabels: [label(text, 'latte', 'Drink')] });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.UtteranceText, text);
+    assert.ok(Number.isInteger(res.body.ExampleId));
+    const listed = (await api('GET', '/examples?take=100')).body.find((e: any) => e.id === res.body.ExampleId);
+    assert.deepEqual(listed.tokenizedText, ['a', 'large', 'latte', 'please']);
+    assert.deepEqual(listed.entityLabels, [{ entityName: 'Drink', startTokenIndex: 2, endTokenIndex: 2 }]);
+    const exported = (await api('GET', '/export')).body.utterances.find((u: any) => u.text === text);
+    assert.deepEqual(exported.entities, [{ entity: 'Drink', startPos: 8, endPos: 12 }]);
+  });
+
+  it('a batch: every example is answered in order; one labelled outside its text is refused naming the utterance, the others are kept (207)', async () => {
+    const drinks = ['espresso', 'cappuccino', 'mocha', 'flat white', 'americano', 'latte', 'cortado', 'macchiato'];
+    const good = drinks.flatMap((drink) => [`i would like a ${drink}`, `can i get a ${drink} to go`, `one ${drink} for me`]).map((text, i) => {
+      const drink = drinks[Math.floor(i / 3)];
+      return { text, intentName: 'OrderCoffee', entityLabels: [label(text, drink, 'Drink')] };
+    });
+    const books = ['dune', 'emma', 'the hobbit', 'war and peace', 'middlemarch', 'ulysses'];
+    const findBook = books.flatMap((b) => [`find the book ${b}`, `look up ${b} in the catalogue`]).map((text) => ({ text, intentName: 'FindBook' }));
+    const none = ['what is the weather', 'tell me a joke', 'hello there', 'how tall is the tower'].map((text) => ({ text, intentName: 'None' }));
+    const outside = { text: 'a mocha now', intentName: 'OrderCoffee', entityLabels: [{ entityName: 'Drink', startCharIndex: 2, endCharIndex: 30 }] };
+    const batch = [...good.slice(0, 5), outside, ...good.slice(5), ...findBook, ...none];
+    const res = await api('POST', '/examples', batch);
+    assert.equal(res.status, 207, JSON.stringify(res.body));
+    assert.equal(res.body.length, batch.length);
+    assert.deepEqual(res.body.map((r: any) => r.value.UtteranceText), batch.map((e) => e.text));
+    const failed = res.body.filter((r: any) => r.hasError);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0], res.body[5]);
+    assert.match(failed[0].error.message, /^a mocha now: .*outside the text/);
+    assert.ok(res.body.filter((r: any) => !r.hasError).every((r: any) => Number.isInteger(r.value.ExampleId) && r.value.ExampleId > 0));
+    const texts = (await api('GET', '/examples?take=500')).body.map((e: any) => e.text);
+    assert.ok(good.every((e) => texts.includes(e.text)));
+    assert.ok(!texts.includes('a mocha now'));
+  });
+
+  it('a batch naming an unknown entity or intent, or too many examples, is refused item by item or as a whole', async () => {
+    const res = await api('POST', '/examples', [
+      { text: 'a ghost of a coffee', intentName: 'OrderCoffee', entityLabels: [{ entityName: 'Ghost', startCharIndex: 2, endCharIndex: 6 }] },
+      { text: 'a coffee for nobody', intentName: 'NoSuchIntent' },
+    ]);
+    assert.equal(res.status, 207, JSON.stringify(res.body));
+    assert.ok(res.body.every((r: any) => r.hasError));
+    assert.match(res.body[0].error.message, /^a ghost of a coffee: .*Ghost/);
+    assert.match(res.body[1].error.message, /^a coffee for nobody: .*NoSuchIntent/);
+    const tooMany = await api('POST', '/examples', Array.from({ length: 101 }, (_, i) => ({ text: `coffee ${i}`, intentName: 'OrderCoffee' })));
+    assert.equal(tooMany.status, 400);
+  });
+
+  it('trained and published, a v3 verbose prediction finds list, regex, prebuilt and Pattern.any entities where they are', async () => {
+    assert.equal((await api('POST', '/patternrule', { pattern: 'find the book {BookTitle}', intent: 'FindBook' })).status, 201);
+    assert.equal((await api('POST', '/train')).status, 202);
+    const status = await waitForTraining(server, key, appId, '0.1');
+    assert.ok(status.every((m) => m.details.status === 'Success'), JSON.stringify(status));
+    assert.equal((await call(server, 'POST', `/luis/api/v2.0/apps/${appId}/publish`, key, { versionId: '0.1', isStaging: false })).status, 201);
+    const predict = (query: string) => call(server, 'GET', `/luis/prediction/v3.0/apps/${appId}/slots/production/predict?verbose=true&log=false&query=${encodeURIComponent(query)}`, endpointKey);
+
+    const order = 'i want 2 venti coffees for ord-qxzv';
+    const res = await predict(order);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const { entities } = res.body.prediction;
+    assert.deepEqual(entities.Size, [['large']]);
+    assert.deepEqual(entities.OrderNumber, ['ord-qxzv']);
+    assert.deepEqual(entities.number, [2]);
+    const at = (name: string) => entities.$instance[name].map((i: any) => [i.text, i.startIndex, i.length, i.modelType]);
+    assert.deepEqual(at('Size'), [['venti', order.indexOf('venti'), 5, 'List Entity Extractor']]);
+    assert.deepEqual(at('OrderNumber'), [['ord-qxzv', order.indexOf('ord-qxzv'), 8, 'Regex Entity Extractor']]);
+    assert.deepEqual(at('number'), [['2', order.indexOf('2'), 1, 'Prebuilt Entity Extractor']]);
+
+    const find = 'find the book the name of the rose';
+    const book = await predict(find);
+    assert.equal(book.body.prediction.topIntent, 'FindBook');
+    assert.deepEqual(book.body.prediction.entities.BookTitle, ['the name of the rose']);
+    const instance = book.body.prediction.entities.$instance.BookTitle[0];
+    assert.deepEqual([instance.text, instance.startIndex, instance.length, instance.modelType], ['the name of the rose', find.indexOf('the name'), 20, 'Pattern.Any Entity Extractor']);
+  });
+
+  it('an app of 15,000 examples is accepted; the 15,001st example, added or imported, is 400 naming the limit', async () => {
+    const app = (count: number) => ({
+      luis_schema_version: '7.0.0', name: 'Big', versionId: '0.1', culture: 'en-us', intents: [{ name: 'None' }],
+      utterances: Array.from({ length: count }, (_, i) => ({ text: `utterance number ${i}`, intent: 'None', entities: [] })),
+    });
+    const over = await call(server, 'POST', '/luis/api/v2.0/apps/import?appName=Over', key, app(15_001));
+    assert.equal(over.status, 400);
+    assert.match(over.body.error.message, /15001 example utterances; the limit is 15000/);
+    const full = await call(server, 'POST', '/luis/api/v2.0/apps/import?appName=Full', key, app(15_000));
+    assert.equal(full.status, 201, JSON.stringify(full.body));
+    const one = await call(server, 'POST', `/luis/api/v2.0/apps/${full.body}/versions/0.1/example`, key, { text: 'one too many', intentName: 'None' });
+    assert.equal(one.status, 400);
+    assert.match(one.body.error.message, /15001 example utterances; the limit is 15000/);
+  });
+});
