@@ -76,6 +76,17 @@ describe('LUIS entity types over HTTP', () => {
     assert.equal((await api('GET', `/entities/${entity}/roles/${origin}`)).status, 404);
     assert.deepEqual((await api('GET', `/entities/${entity}/roles`)).body.map((r: any) => r.name), ['Destination']);
 
+    // Roles may come with the entity; the same rules hold for them.
+    const withRoles = await add('/entities', { name: 'Airport', roles: ['Departure', 'Arrival'] });
+    assert.deepEqual((await api('GET', `/entities/${withRoles}/roles`)).body.map((r: any) => r.name), ['Departure', 'Arrival']);
+    const twice = await api('POST', '/entities', { name: 'Harbour', roles: ['Departure', 'departure'] });
+    assert.equal(twice.status, 400);
+    assert.match(twice.body.error.message, /already has a role named "departure"/);
+    const badRole = await api('POST', '/entities', { name: 'Station', roles: ['a:b'] });
+    assert.equal(badRole.status, 400);
+    assert.match(badRole.body.error.message, /role name "a:b"/);
+    assert.ok(!(await api('GET', '/entities')).body.some((e: any) => ['Harbour', 'Station'].includes(e.name)), 'a refused add adds nothing');
+
     for (let i = 2; i <= 10; i++) await add(`/entities/${entity}/roles`, { name: `r${i}` });
     const eleventh = await api('POST', `/entities/${entity}/roles`, { name: 'r11' });
     assert.equal(eleventh.status, 400);
@@ -194,6 +205,9 @@ describe('LUIS entity types over HTTP', () => {
     assert.equal((await api('PUT', `/hierarchicalentities/${id}/children/${to}`, { name: 'Destination' })).status, 200);
     const via = await add(`/hierarchicalentities/${id}/children`, { name: 'Via' });
     assert.match(via, GUID);
+    const sibling = await api('PUT', `/hierarchicalentities/${id}/children/${via}`, { name: 'Destination' });
+    assert.equal(sibling.status, 400);
+    assert.match(sibling.body.error.message, /"Trip" already has a child named "Destination"/);
     const bad = await api('POST', `/hierarchicalentities/${id}/children`, { name: 'a:b' });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /child entity name "a:b"/);
@@ -287,6 +301,15 @@ describe('LUIS examples labelled by character offsets, and what a trained app fi
     assert.deepEqual(listed.entityLabels, [{ entityName: 'Drink', startTokenIndex: 2, endTokenIndex: 2 }]);
     const exported = (await api('GET', '/export')).body.utterances.find((u: any) => u.text === text);
     assert.deepEqual(exported.entities, [{ entity: 'Drink', startPos: 8, endPos: 12 }]);
+  });
+
+  it('spaces around an example are trimmed, and its labels, counted in the text as sent, move with it', async () => {
+    const text = '   a tall mocha  ';
+    const res = await api('POST', '/example', { text, intentName: 'OrderCoffee', entityLabels: [label(text, 'mocha', 'Drink')] });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.UtteranceText, 'a tall mocha');
+    const exported = (await api('GET', '/export')).body.utterances.find((u: any) => u.text === 'a tall mocha');
+    assert.deepEqual(exported.entities, [{ entity: 'Drink', startPos: 7, endPos: 11 }]);
   });
 
   it('a batch: every example is answered in order; one labelled outside its text is refused naming the utterance, the others are kept (207)', async () => {

@@ -40,6 +40,17 @@ function entityIn(doc: VersionDoc, collection: EntityCollection, id: string, nou
   return byId(collectionOf(doc, collection), id, noun);
 }
 
+/** The roles an add body names: each a valid role name, none twice. */
+function newRoles(entityName: string, names: string[] | undefined): Role[] {
+  const roles: Role[] = [];
+  for (const name of names ?? []) {
+    checkName('role', name);
+    if (roles.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw badArgument(`Entity "${entityName}" already has a role named "${name}".`);
+    roles.push({ id: randomUUID(), name });
+  }
+  return roles;
+}
+
 function subLists(doc: VersionDoc, lists: Array<{ canonicalForm: string; list?: string[] }>) {
   return lists.map((s) => ({ id: takeNumber(doc), canonicalForm: s.canonicalForm, list: s.list ?? [] }));
 }
@@ -122,7 +133,7 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
       await appOf(context, request);
       const id = await edit(request, (doc) => {
         checkEntityNameFree(doc, request.body.name);
-        const entity = { id: randomUUID(), name: request.body.name, roles: (request.body.roles ?? []).map((name: string) => ({ id: randomUUID(), name })) };
+        const entity = { id: randomUUID(), name: request.body.name, roles: newRoles(request.body.name, request.body.roles) };
         fill(doc, entity, request.body, true);
         collectionOf(doc, collection).push(entity);
         return entity.id;
@@ -225,6 +236,7 @@ function registerChildren(app: AuthoringApp, context: AuthoringContext, base: st
     await apps.edit(request.params.appId, request.params.versionId, (doc) => {
       const entity = entityIn(doc, collection, request.params.entityId, noun);
       const child = byId(entity.children as Array<{ id: string; name: string }>, request.params.childId, 'child entity');
+      if (entity.children.some((c: any) => c !== child && c.name === request.body.name)) throw badArgument(`"${entity.name}" already has a child named "${request.body.name}".`);
       if (collection === 'hierarchicals') {
         checkName('child entity', request.body.name);
         renameEntityEverywhere(doc, `${entity.name}::${child.name}`, `${entity.name}::${request.body.name}`);

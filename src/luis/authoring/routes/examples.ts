@@ -26,10 +26,12 @@ const ExampleBody = Type.Object({
 type ExampleInput = Static<typeof ExampleBody>;
 
 function toExample(doc: VersionDoc, input: ExampleInput): Omit<ExampleItem, 'id'> {
-  const text = input.text.trim() === input.text ? input.text : input.text.trim();
+  const text = input.text.trim();
+  // Labels count from the text as sent; the spaces trimmed from its start move them.
+  const trimmed = input.text.length - input.text.trimStart().length;
   if (!doc.intents.some((i) => i.name === input.intentName)) throw badArgument(`The intent "${input.intentName}" does not exist in this version.`);
   const labels: EntityLabel[] = (input.entityLabels ?? []).map((l) => ({
-    entity: l.entityName, startPos: l.startCharIndex, endPos: l.endCharIndex, ...(l.role ? { role: l.role } : {}),
+    entity: l.entityName, startPos: l.startCharIndex - trimmed, endPos: l.endCharIndex - trimmed, ...(l.role ? { role: l.role } : {}),
   }));
   return { text, intent: input.intentName, entities: nestChildren(doc, labels) };
 }
