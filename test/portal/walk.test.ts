@@ -561,9 +561,11 @@ describe('the portal, walked by a new user in Chromium', () => {
       ['luis-app-entities', `/#/luis/${appId}/entities`, ['phone']],
       ['luis-app-patterns', `/#/luis/${appId}/patterns`, ['desktop', 'phone']],
       ['luis-app-phraselists', `/#/luis/${appId}/phraselists`, ['phone']],
+      ['luis-app-review', `/#/luis/${appId}/review`, ['phone']],
       ['luis-app-versions', `/#/luis/${appId}/versions`, ['phone']],
       ['luis-app-publish', `/#/luis/${appId}/publish`, ['phone']],
       ['luis-app-collaborators', `/#/luis/${appId}/collaborators`, ['desktop', 'phone']],
+      ['luis-app-settings', `/#/luis/${appId}/settings`, ['desktop', 'phone']],
       ['computer-vision', '/#/vision', ['phone']],
     ];
     for (const [name, path, sizes] of shots) {
