@@ -184,6 +184,9 @@ describe('LUIS entity types over HTTP', () => {
     assert.equal((await api('DELETE', `/compositeentities/${id}/children/${topping}`)).status, 200);
     assert.deepEqual((await api('GET', '/compositeentities')).body.map((c: any) => [c.name, c.children.map((x: any) => x.name)]), [['PizzaOrder', ['number', 'Crust']]]);
 
+    const twice = await api('POST', '/compositeentities', { name: 'Twice', children: ['Crust', 'Crust'] });
+    assert.equal(twice.status, 400);
+    assert.match(twice.body.error.message, /"Twice" already has a child named "Crust"/);
     const ghost = await api('POST', '/compositeentities', { name: 'Ghostly', children: ['NoSuchEntity'] });
     assert.equal(ghost.status, 400);
     assert.match(ghost.body.error.message, /NoSuchEntity/);
@@ -213,6 +216,10 @@ describe('LUIS entity types over HTTP', () => {
     assert.match(bad.body.error.message, /child entity name "a:b"/);
     assert.equal((await api('DELETE', `/hierarchicalentities/${id}/children/${got.children[0].id}`)).status, 200);
     assert.deepEqual((await api('GET', `/hierarchicalentities/${id}`)).body.children.map((c: any) => c.name), ['Destination', 'Via']);
+
+    const twice = await api('POST', '/hierarchicalentities', { name: 'Leg', children: ['Stop', 'Stop'] });
+    assert.equal(twice.status, 400);
+    assert.match(twice.body.error.message, /"Leg" already has a child named "Stop"/);
 
     assert.equal((await api('PUT', `/hierarchicalentities/${id}`, { name: 'Journey', children: ['Start', 'End'] })).status, 200);
     assert.deepEqual((await api('GET', '/hierarchicalentities')).body.map((h: any) => [h.name, h.children.map((c: any) => c.name)]), [['Journey', ['Start', 'End']]]);
@@ -391,5 +398,106 @@ describe('LUIS examples labelled by character offsets, and what a trained app fi
     const one = await call(server, 'POST', `/luis/api/v2.0/apps/${full.body}/versions/0.1/example`, key, { text: 'one too many', intentName: 'None' });
     assert.equal(one.status, 400);
     assert.match(one.body.error.message, /15001 example utterances; the limit is 15000/);
+  });
+});
+
+describe('LUIS machine-learned entities with children, and edits that reach every reference', () => {
+  let server: TestServer;
+  let key: string;
+  let appId: string;
+  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  const exported = async () => (await api('GET', '/export')).body;
+  const labelsOf = async (text: string) => (await exported()).utterances.find((u: any) => u.text === text)?.entities;
+
+  before(async () => {
+    server = await startFastLuisServer();
+    key = (await luisUser(server)).authoring.westus;
+    // Machine-learned entities with children come with schema 6+ apps; the v2.0 authoring API has no route to add them.
+    const imported = await call(server, 'POST', '/luis/api/v2.0/apps/import?appName=Pizza', key, {
+      luis_schema_version: '7.0.0', name: 'Pizza', versionId: '0.1', culture: 'en-us',
+      intents: [{ name: 'None', features: [] }, { name: 'OrderPizza', features: [] }, { name: 'Travel', features: [] }],
+      entities: [
+        { name: 'Order', roles: [], features: [], children: [
+          { name: 'Size', children: [], features: [{ featureName: 'SizeWords' }] },
+          { name: 'Quantity', instanceOf: 'number', children: [], features: [] },
+        ] },
+        { name: 'City', roles: ['Origin', 'Destination'], children: [], features: [] },
+      ],
+      hierarchicals: [{ name: 'Trip', children: ['From', 'To'], roles: [] }],
+      composites: [{ name: 'Route', children: ['City', 'Trip'], roles: [] }],
+      prebuiltEntities: [{ name: 'number', roles: [] }],
+      phraselists: [{ name: 'SizeWords', words: 'small,large', mode: true, activated: true }],
+      patterns: [{ pattern: 'fly from {City:Origin} to {City:Destination}', intent: 'Travel' }, { pattern: 'visit {City}', intent: 'Travel' }],
+      utterances: [
+        { text: 'fly from oslo to rome', intent: 'Travel', entities: [{ entity: 'City', startPos: 9, endPos: 12, role: 'Origin' }, { entity: 'City', startPos: 17, endPos: 20, role: 'Destination' }] },
+        { text: 'a trip from bergen', intent: 'Travel', entities: [{ entity: 'Trip::From', startPos: 12, endPos: 17 }] },
+      ],
+    });
+    assert.equal(imported.status, 201, JSON.stringify(imported.body));
+    appId = imported.body;
+  });
+  after(async () => server?.close());
+
+  it('an entity with children is got with them, as LUIS writes them', async () => {
+    const order = (await api('GET', '/entities')).body.find((e: any) => e.name === 'Order');
+    const got = await api('GET', `/entities/${order.id}`);
+    assert.deepEqual(got.body, {
+      id: order.id, name: 'Order', typeId: 1, readableType: 'Entity Extractor', roles: [],
+      children: [
+        { name: 'Size', children: [], features: [{ featureName: 'SizeWords', isRequired: false }] },
+        { name: 'Quantity', instanceOf: 'number', children: [], features: [] },
+      ],
+    });
+  });
+
+  it("labels of an entity's children, sent flat by character offsets, are kept under the parent label that holds them", async () => {
+    const text = 'two large pizzas please';
+    const res = await api('POST', '/examples', [{ text, intentName: 'OrderPizza', entityLabels: [
+      { entityName: 'Order', startCharIndex: 0, endCharIndex: 15 },
+      { entityName: 'Quantity', startCharIndex: 0, endCharIndex: 2 },
+      { entityName: 'Size', startCharIndex: 4, endCharIndex: 8 },
+    ] }]);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.deepEqual(await labelsOf(text), [{ entity: 'Order', startPos: 0, endPos: 15, children: [
+      { entity: 'Quantity', startPos: 0, endPos: 2 }, { entity: 'Size', startPos: 4, endPos: 8 },
+    ] }]);
+    const listed = (await api('GET', '/examples?take=100')).body.find((e: any) => e.text === text);
+    assert.deepEqual(listed.entityLabels.map((l: any) => [l.entityName, l.startTokenIndex, l.endTokenIndex]), [['Order', 0, 2], ['Quantity', 0, 0], ['Size', 1, 1]]);
+  });
+
+  it('renaming a role relabels its examples and rewrites its patterns; a role a pattern still uses cannot be deleted', async () => {
+    const city = (await api('GET', '/entities')).body.find((e: any) => e.name === 'City');
+    const origin = city.roles.find((r: any) => r.name === 'Origin');
+    assert.equal((await api('PUT', `/entities/${city.id}/roles/${origin.id}`, { name: 'Departure' })).status, 200);
+    assert.deepEqual((await labelsOf('fly from oslo to rome')).map((l: any) => l.role), ['Departure', 'Destination']);
+    assert.ok((await exported()).patterns.some((p: any) => p.pattern === 'fly from {City:Departure} to {City:Destination}'));
+    const inUse = await api('DELETE', `/entities/${city.id}/roles/${origin.id}`);
+    assert.equal(inUse.status, 400);
+    assert.match(inUse.body.error.message, /fly from \{City:Departure\}.*Departure/);
+    assert.deepEqual((await api('GET', `/entities/${city.id}/roles`)).body.map((r: any) => r.name), ['Departure', 'Destination']);
+  });
+
+  it('renaming a hierarchical child relabels Parent::Child; renaming an entity reaches composites and patterns', async () => {
+    const trip = (await api('GET', '/hierarchicalentities')).body[0];
+    const from = trip.children.find((c: any) => c.name === 'From');
+    assert.equal((await api('PUT', `/hierarchicalentities/${trip.id}/children/${from.id}`, { name: 'Start' })).status, 200);
+    assert.deepEqual(await labelsOf('a trip from bergen'), [{ entity: 'Trip::Start', startPos: 12, endPos: 17 }]);
+
+    const city = (await api('GET', '/entities')).body.find((e: any) => e.name === 'City');
+    assert.equal((await api('PUT', `/entities/${city.id}`, { name: 'Town' })).status, 200);
+    const app = await exported();
+    assert.deepEqual(app.composites, [{ name: 'Route', children: ['Town', 'Trip'], roles: [] }]);
+    assert.deepEqual(app.patterns.map((p: any) => p.pattern).sort(), ['fly from {Town:Departure} to {Town:Destination}', 'visit {Town}']);
+    assert.deepEqual((await labelsOf('fly from oslo to rome')).map((l: any) => l.entity), ['Town', 'Town']);
+  });
+
+  it('deleting an entity drops its labels (children with them) and its place in composites', async () => {
+    const order = (await api('GET', '/entities')).body.find((e: any) => e.name === 'Order');
+    assert.equal((await api('DELETE', `/entities/${order.id}`)).status, 200);
+    assert.deepEqual(await labelsOf('two large pizzas please'), []);
+    const trip = (await api('GET', '/hierarchicalentities')).body[0];
+    assert.equal((await api('DELETE', `/hierarchicalentities/${trip.id}`)).status, 200);
+    assert.deepEqual(await labelsOf('a trip from bergen'), []);
+    assert.deepEqual((await api('GET', '/compositeentities')).body[0].children.map((c: any) => c.name), ['Town']);
   });
 });

@@ -3,6 +3,7 @@ import type { AppRow } from '../service.ts';
 import type { VersionRow } from '../store/versions.ts';
 import type { VersionDoc, Role } from '../app/document.ts';
 import type { EntityCollection } from '../app/document.ts';
+import type { MlChildDef } from '../../nlu/index.ts';
 import { INTENT_MODEL_TYPE, MODEL_TYPE_OF_COLLECTION } from '../app/model-types.ts';
 
 export const iso = (ms: number | null | undefined) => (ms ? new Date(Number(ms)).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined);
@@ -46,6 +47,12 @@ export function authoringModelType(collection: EntityCollection | 'intents'): { 
 
 const roles = (rs: Role[]) => rs.map((r) => ({ id: r.id, name: r.name }));
 
+/** A machine-learned entity's child as LUIS writes it (its features as featureName or modelName), not as the engine keeps it. */
+function mlChild(c: MlChildDef): Record<string, unknown> {
+  const features = c.features.map((f) => (f.kind === 'phraselist' ? { featureName: f.name, isRequired: f.isRequired } : { modelName: f.name, isRequired: f.isRequired }));
+  return { name: c.name, ...(c.instanceOf ? { instanceOf: c.instanceOf } : {}), children: c.children.map(mlChild), features };
+}
+
 /** One entity model as its GET answers it. */
 export function entityInfo(collection: EntityCollection, item: any): Record<string, unknown> {
   const base = { id: item.id, name: item.name, ...authoringModelType(collection), roles: roles(item.roles) };
@@ -60,7 +67,7 @@ export function entityInfo(collection: EntityCollection, item: any): Record<stri
     case 'patternAnyEntities':
       return { ...base, explicitList: item.explicitList.map((e: any) => ({ id: e.id, explicitListItem: e.explicitListItem })) };
     case 'entities':
-      return item.children?.length ? { ...base, children: item.children } : base;
+      return item.children?.length ? { ...base, children: item.children.map(mlChild) } : base;
     default:
       return base;
   }

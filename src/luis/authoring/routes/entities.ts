@@ -168,6 +168,8 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
       addAndUpdate(Type.Object({ name: Type.String({ minLength: 1, maxLength: 256 }), children: Type.Optional(Names), roles: Type.Optional(Names) }), (_doc, e, body, isNew) => {
         if (isNew || body.children) e.children = childNames(body.children);
         for (const c of e.children) if (collection === 'hierarchicals') checkName('child entity', c.name);
+        const twice = e.children.find((c: { name: string }, i: number) => e.children.findIndex((o: { name: string }) => o.name === c.name) !== i);
+        if (twice) throw badArgument(`"${e.name}" already has a child named "${twice.name}".`);
       });
       registerChildren(app, context, base, segment, collection, noun);
       break;
