@@ -24,6 +24,7 @@ function add(doc: VersionDoc, body: { pattern: string; intent: string }) {
 function update(doc: VersionDoc, id: string, body: { pattern: string; intent: string }) {
   const item = byId(doc.patterns, id, 'pattern');
   checkIntent(doc, body.intent);
+  if (doc.patterns.some((p) => p !== item && p.pattern === body.pattern)) throw badArgument(`The pattern "${body.pattern}" already exists.`);
   item.pattern = body.pattern;
   item.intent = body.intent;
   return item;
