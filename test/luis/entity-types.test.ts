@@ -246,6 +246,35 @@ describe('LUIS entity types over HTTP', () => {
     assert.equal((await api('DELETE', `/patternanyentities/${id}`)).status, 200);
   });
 
+  it("each type's count limit is 400 naming it: 100 machine-learned, 50 list, 20 regular expression, 100 Pattern.any entities", async () => {
+    const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const full = await call(server, 'POST', '/luis/api/v2.0/apps/import?appName=Full%20of%20entities', key, {
+      luis_schema_version: '7.0.0', name: 'Full', versionId: '0.1', culture: 'en-us', intents: [{ name: 'None' }], utterances: [],
+      entities: names('ml', 98).map((name) => ({ name, roles: [], children: [], features: [] })),
+      hierarchicals: [{ name: 'H', children: ['A'], roles: [] }],
+      composites: [{ name: 'C', children: ['ml0'], roles: [] }],
+      closedLists: names('list', 50).map((name) => ({ name, subLists: [], roles: [] })),
+      regex_entities: names('re', 20).map((name) => ({ name, regexPattern: 'x', roles: [] })),
+      patternAnyEntities: names('any', 100).map((name) => ({ name, explicitList: [], roles: [] })),
+    });
+    assert.equal(full.status, 201, JSON.stringify(full.body));
+    const v = `/luis/api/v2.0/apps/${full.body}/versions/0.1`;
+    const refused = async (path: string, body: unknown, message: RegExp) => {
+      const res = await call(server, 'POST', `${v}${path}`, key, body);
+      assert.equal(res.status, 400, `${path}: ${JSON.stringify(res.body)}`);
+      assert.match(res.body.error.message, message);
+    };
+    const ml = /101 machine-learned, hierarchical and composite entities; the limit is 100/;
+    await refused('/entities', { name: 'oneMore' }, ml);
+    await refused('/hierarchicalentities', { name: 'oneMore', children: ['B'] }, ml);
+    await refused('/compositeentities', { name: 'oneMore', children: ['ml1'] }, ml);
+    await refused('/closedlists', { name: 'oneMore', subLists: [] }, /51 list entities; the limit is 50/);
+    await refused('/regexentities', { name: 'oneMore', regexPattern: 'y' }, /21 regular expression entities; the limit is 20/);
+    await refused('/patternanyentities', { name: 'oneMore' }, /101 Pattern.any entities; the limit is 100/);
+    // Prebuilts have no count limit of their own.
+    assert.equal((await call(server, 'POST', `${v}/prebuilts`, key, ['number'])).status, 201);
+  });
+
   it('every type has roles at /{type}/{id}/roles', async () => {
     const ids: Record<string, string> = {
       entities: await add('/entities', { name: 'RoleSimple' }),

@@ -80,6 +80,27 @@ describe('LUIS phrase lists and version settings', () => {
     assert.deepEqual(exported.entities.find((e: any) => e.name === 'Drink').features, []);
   });
 
+  it('the 501st phrase list, and the 5,001st phrase of the non-interchangeable lists, are 400 naming the limit', async () => {
+    const full = await call(server, 'POST', '/luis/api/v2.0/apps/import?appName=Many%20lists', key, {
+      luis_schema_version: '7.0.0', name: 'Many lists', versionId: '0.1', culture: 'en-us', intents: [{ name: 'None' }], utterances: [],
+      phraselists: Array.from({ length: 500 }, (_, i) => ({ name: `list${i}`, words: `word${i}`, mode: true, activated: true })),
+    });
+    assert.equal(full.status, 201, JSON.stringify(full.body));
+    const v = `/luis/api/v2.0/apps/${full.body}/versions/0.1`;
+    const more = await call(server, 'POST', `${v}/phraselists`, key, { name: 'oneMore', phrases: 'x' });
+    assert.equal(more.status, 400);
+    assert.match(more.body.error.message, /501 phrase lists; the limit is 500/);
+
+    const [first] = (await call(server, 'GET', `${v}/phraselists?take=1`, key)).body;
+    const phrases = Array.from({ length: 5_000 }, (_, i) => `phrase${i}`);
+    const atLimit = await call(server, 'PUT', `${v}/phraselists/${first.id}`, key, { phrases: phrases.join(','), isExchangeable: false });
+    assert.equal(atLimit.status, 200, JSON.stringify(atLimit.body));
+    const over = await call(server, 'PUT', `${v}/phraselists/${first.id}`, key, { phrases: [...phrases, 'phrase5000'].join(',') });
+    assert.equal(over.status, 400);
+    assert.match(over.body.error.message, /5001 phrases in non-interchangeable phrase lists; the limit is 5000/);
+    assert.equal((await call(server, 'GET', `${v}/phraselists/${first.id}`, key)).body.phrases.split(',').length, 5_000, 'a refused update changes nothing');
+  });
+
   it('version settings: PUT sets name/value pairs (a name in any case updates the one there), GET lists them, export carries them', async () => {
     assert.deepEqual((await api('GET', '/settings')).body, []);
     const put = await api('PUT', '/settings', [{ name: 'NormalizePunctuation', value: 'true' }, { name: 'UseAllTrainingData', value: 'false' }]);
