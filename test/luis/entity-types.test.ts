@@ -7,6 +7,8 @@
 // which each kind of entity is found where it is in the query.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ApiKeyCredentials } from '@azure/ms-rest-js';
+import { LUISAuthoringClient } from '@azure/cognitiveservices-luis-authoring';
 import type { TestServer } from '../support/server.ts';
 import { assignKey, call, endpointResource, luisUser, startFastLuisServer, waitForTraining, type LuisUser } from './support.ts';
 
@@ -528,5 +530,76 @@ describe('LUIS machine-learned entities with children, and edits that reach ever
     assert.equal((await api('DELETE', `/hierarchicalentities/${trip.id}`)).status, 200);
     assert.deepEqual(await labelsOf('a trip from bergen'), []);
     assert.deepEqual((await api('GET', '/compositeentities')).body[0].children.map((c: any) => c.name), ['Town']);
+  });
+});
+
+describe('the authoring SDK 3.0.1 drives every entity type', () => {
+  let server: TestServer;
+  let client: LUISAuthoringClient;
+  let appId: string;
+  const v = '0.1';
+
+  before(async () => {
+    server = await startFastLuisServer();
+    const key = (await luisUser(server)).authoring.westus;
+    client = new LUISAuthoringClient(new ApiKeyCredentials({ inHeader: { 'Ocp-Apim-Subscription-Key': key } }), server.url);
+    appId = (await client.apps.add({ name: 'SDK entities', culture: 'en-us', initialVersionId: v })).body;
+  });
+  after(async () => server?.close());
+
+  it('list entities, sublists and their roles', async () => {
+    const list = (await client.model.addClosedList(appId, v, { name: 'Color', subLists: [{ canonicalForm: 'red', list: ['crimson'] }] })).body;
+    const blue = (await client.model.addSubList(appId, v, list, { canonicalForm: 'blue', list: ['navy'] })).body;
+    assert.ok(Number.isInteger(blue));
+    await client.model.updateSubList(appId, v, list, blue, { canonicalForm: 'blue', list: ['navy', 'azure'] });
+    await client.model.patchClosedList(appId, v, list, { subLists: [{ canonicalForm: 'green', list: [] }] });
+    const got = await client.model.getClosedList(appId, v, list);
+    assert.equal(got.readableType, 'List Entity Extractor');
+    assert.deepEqual(got.subLists!.map((s) => [s.canonicalForm, s.list]), [['red', ['crimson']], ['blue', ['navy', 'azure']], ['green', []]]);
+    const role = (await client.model.createClosedListEntityRole(appId, v, list, { name: 'Favourite' })).body;
+    assert.deepEqual(await client.model.listClosedListEntityRoles(appId, v, list), [{ id: role, name: 'Favourite' }]);
+    await client.model.deleteSubList(appId, v, list, blue);
+    assert.equal((await client.model.getClosedList(appId, v, list)).subLists!.length, 2);
+  });
+
+  it('regular expression, Pattern.any and prebuilt entities', async () => {
+    const regex = (await client.model.createRegexEntityModel(appId, v, { name: 'Zip', regexPattern: '[0-9]{5}' })).body;
+    await client.model.updateRegexEntityModel(appId, v, regex, { name: 'Zip', regexPattern: '[0-9]{5}(-[0-9]{4})?' });
+    const got = await client.model.getRegexEntityEntityInfo(appId, v, regex);
+    assert.deepEqual([got.name, got.readableType, got.regexPattern], ['Zip', 'Regex Entity Extractor', '[0-9]{5}(-[0-9]{4})?']);
+    await assert.rejects(client.model.createRegexEntityModel(appId, v, { name: 'Bad', regexPattern: '[0-9' }), (err: any) => err.statusCode === 400);
+
+    const any = (await client.model.createPatternAnyEntityModel(appId, v, { name: 'Song', explicitList: [] })).body;
+    const item = (await client.model.addExplicitListItem(appId, v, any, { explicitListItem: 'let it be' })).body;
+    assert.deepEqual(await client.model.getExplicitList(appId, v, any), [{ id: item, explicitListItem: 'let it be' }]);
+
+    const prebuilts = await client.model.addPrebuilt(appId, v, ['money', 'age']);
+    assert.deepEqual(prebuilts.map((p) => [p.name, p.readableType]), [['money', 'Prebuilt Entity Extractor'], ['age', 'Prebuilt Entity Extractor']]);
+    await assert.rejects(client.model.addPrebuilt(appId, v, ['moneyV9']), (err: any) => err.statusCode === 400 && /moneyV9/.test(err.message));
+  });
+
+  it('hierarchical and composite entities and their children', async () => {
+    const trip = (await client.model.addHierarchicalEntity(appId, v, { name: 'Flight', children: ['Outbound'] })).body;
+    const back = (await client.model.addHierarchicalEntityChild(appId, v, trip, { name: 'Return' })).body;
+    const child = await client.model.getHierarchicalEntityChild(appId, v, trip, back);
+    assert.deepEqual([child.id, child.name, child.readableType], [back, 'Return', 'Hierarchical Child Entity Extractor']);
+    await client.model.updateHierarchicalEntityChild(appId, v, trip, back, { name: 'Inbound' });
+    assert.deepEqual((await client.model.getHierarchicalEntity(appId, v, trip)).children!.map((c) => c.name), ['Outbound', 'Inbound']);
+
+    await client.model.addEntity(appId, v, { name: 'Airline' });
+    const booking = (await client.model.addCompositeEntity(appId, v, { name: 'Booking', children: ['Airline'] })).body;
+    const money = (await client.model.addCompositeEntityChild(appId, v, booking, { name: 'money' })).body;
+    assert.deepEqual((await client.model.getCompositeEntity(appId, v, booking)).children!.map((c) => [c.id, c.name]).slice(1), [[money, 'money']]);
+    await client.model.deleteCompositeEntityChild(appId, v, booking, money);
+    assert.deepEqual((await client.model.getCompositeEntity(appId, v, booking)).children!.map((c) => c.name), ['Airline']);
+  });
+
+  it('phrase lists and settings', async () => {
+    const id = (await client.features.addPhraseList(appId, v, { name: 'Airlines', phrases: 'klm,sas', isExchangeable: true })).body;
+    await client.features.updatePhraseList(appId, v, id, { phraselistUpdateObject: { name: 'Airlines', phrases: 'klm,sas,finnair', isActive: true } });
+    const got = await client.features.getPhraseList(appId, v, id);
+    assert.deepEqual([got.name, got.phrases, got.isActive], ['Airlines', 'klm,sas,finnair', true]);
+    await client.settings.update(appId, v, [{ name: 'UseAllTrainingData', value: 'true' }]);
+    assert.deepEqual(await client.settings.list(appId, v), [{ name: 'UseAllTrainingData', value: 'true' }]);
   });
 });
