@@ -522,13 +522,26 @@ describe('LUIS machine-learned entities with children, and edits that reach ever
     assert.deepEqual((await labelsOf('fly from oslo to rome')).map((l: any) => l.entity), ['Town', 'Town']);
   });
 
+  it("replacing a hierarchical entity's children keeps the ids of those that stay and drops the labels of those that go", async () => {
+    const trip = (await api('GET', '/hierarchicalentities')).body[0];
+    const start = trip.children.find((c: any) => c.name === 'Start');
+    assert.equal((await api('PUT', `/hierarchicalentities/${trip.id}`, { name: 'Trip', children: ['Start', 'Via'] })).status, 200);
+    const kept = (await api('GET', `/hierarchicalentities/${trip.id}`)).body.children;
+    assert.deepEqual(kept.map((c: any) => c.name), ['Start', 'Via']);
+    assert.equal(kept[0].id, start.id);
+    assert.equal((await api('GET', `/hierarchicalentities/${trip.id}/children/${start.id}`)).status, 200);
+    assert.deepEqual(await labelsOf('a trip from bergen'), [{ entity: 'Trip::Start', startPos: 12, endPos: 17 }]);
+    const dropped = await api('PUT', `/hierarchicalentities/${trip.id}`, { name: 'Trip', children: ['Via'] });
+    assert.equal(dropped.status, 200, JSON.stringify(dropped.body));
+    assert.deepEqual(await labelsOf('a trip from bergen'), []);
+  });
+
   it('deleting an entity drops its labels (children with them) and its place in composites', async () => {
     const order = (await api('GET', '/entities')).body.find((e: any) => e.name === 'Order');
     assert.equal((await api('DELETE', `/entities/${order.id}`)).status, 200);
     assert.deepEqual(await labelsOf('two large pizzas please'), []);
     const trip = (await api('GET', '/hierarchicalentities')).body[0];
     assert.equal((await api('DELETE', `/hierarchicalentities/${trip.id}`)).status, 200);
-    assert.deepEqual(await labelsOf('a trip from bergen'), []);
     assert.deepEqual((await api('GET', '/compositeentities')).body[0].children.map((c: any) => c.name), ['Town']);
   });
 });

@@ -155,7 +155,9 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
     });
   };
 
-  const childNames = (names: string[] | undefined) => (names ?? []).map((name) => ({ id: randomUUID(), name }));
+  /** New children by name; a child that keeps its name keeps its id. */
+  const childNames = (names: string[] | undefined, before: Array<{ id: string; name: string }> = []) =>
+    (names ?? []).map((name) => before.find((c) => c.name === name) ?? { id: randomUUID(), name });
 
   switch (collection) {
     case 'entities':
@@ -165,8 +167,13 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
       break;
     case 'hierarchicals':
     case 'composites':
-      addAndUpdate(Type.Object({ name: Type.String({ minLength: 1, maxLength: 256 }), children: Type.Optional(Names), roles: Type.Optional(Names) }), (_doc, e, body, isNew) => {
-        if (isNew || body.children) e.children = childNames(body.children);
+      addAndUpdate(Type.Object({ name: Type.String({ minLength: 1, maxLength: 256 }), children: Type.Optional(Names), roles: Type.Optional(Names) }), (doc, e, body, isNew) => {
+        if (isNew || body.children) {
+          const before = e.children ?? [];
+          e.children = childNames(body.children, before);
+          // A hierarchical child that is gone takes its labels with it, as deleting it alone does.
+          if (collection === 'hierarchicals') for (const c of before) if (!e.children.includes(c)) removeEntityReferences(doc, `${e.name}::${c.name}`);
+        }
         for (const c of e.children) if (collection === 'hierarchicals') checkName('child entity', c.name);
         const twice = e.children.find((c: { name: string }, i: number) => e.children.findIndex((o: { name: string }) => o.name === c.name) !== i);
         if (twice) throw badArgument(`"${e.name}" already has a child named "${twice.name}".`);
