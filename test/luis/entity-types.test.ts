@@ -375,15 +375,17 @@ describe('LUIS examples labelled by character offsets, and what a trained app fi
     assert.ok(!texts.includes('a mocha now'));
   });
 
-  it('a batch naming an unknown entity or intent, or too many examples, is refused item by item or as a whole', async () => {
+  it('a batch naming an unknown entity or intent, or an example over 500 characters, is refused item by item; over 100 examples, as a whole', async () => {
     const res = await api('POST', '/examples', [
       { text: 'a ghost of a coffee', intentName: 'OrderCoffee', entityLabels: [{ entityName: 'Ghost', startCharIndex: 2, endCharIndex: 6 }] },
       { text: 'a coffee for nobody', intentName: 'NoSuchIntent' },
+      { text: `a coffee ${'very '.repeat(100)}hot`, intentName: 'OrderCoffee' },
     ]);
     assert.equal(res.status, 207, JSON.stringify(res.body));
     assert.ok(res.body.every((r: any) => r.hasError));
     assert.match(res.body[0].error.message, /^a ghost of a coffee: .*Ghost/);
     assert.match(res.body[1].error.message, /^a coffee for nobody: .*NoSuchIntent/);
+    assert.match(res.body[2].error.message, /^a coffee very .*512 characters; the limit is 500/);
     const tooMany = await api('POST', '/examples', Array.from({ length: 101 }, (_, i) => ({ text: `coffee ${i}`, intentName: 'OrderCoffee' })));
     assert.equal(tooMany.status, 400);
   });
