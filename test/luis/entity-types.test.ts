@@ -3,8 +3,11 @@
 // (as the spec shapes it: id, name, typeId, readableType, roles and the type's
 // own parts), update or rename, delete; the parts of each type (roles,
 // sublists, children, explicit lists); examples labelled by character offsets,
-// one and in a batch; LUIS's limits; and, once trained, a v3 prediction in
-// which each kind of entity is found where it is in the query.
+// one and in a batch; LUIS's limits; machine-learned entities with children
+// (imported: the v2.0 API cannot add them) and edits that reach every label,
+// pattern and composite; the same operations through the official SDK; and,
+// once trained, a v3 prediction in which each kind of entity is found where
+// it is in the query.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiKeyCredentials } from '@azure/ms-rest-js';
@@ -49,6 +52,9 @@ describe('LUIS entity types over HTTP', () => {
     const taken = await api('POST', '/entities', { name: 'city' });
     assert.equal(taken.status, 400);
     assert.match(taken.body.error.message, /An entity named "city" already exists/);
+    const takenByList = await api('POST', '/closedlists', { name: 'CITY', subLists: [] });
+    assert.equal(takenByList.status, 400, 'entity names are unique across types');
+    assert.match(takenByList.body.error.message, /An entity named "CITY" already exists/);
     const bad = await api('POST', '/entities', { name: 'to/from' });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /entity name "to\/from"/);
