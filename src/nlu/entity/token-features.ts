@@ -1,11 +1,15 @@
 // Features of each token for the entity tagger: the word and its
 // neighbours, shape (alone and paired with each neighbour's), affixes, the
 // deterministic matches (list, regex, prebuilt, phrase list) it falls in,
-// with its position in the match, and the labels that a phrase covering it
-// carried in training (gazetteer.ts).
+// with its position in the match, the labels that a phrase covering it
+// carried in training (gazetteer.ts), and the kinds of place a phrase covering
+// it names (geography.ts).
 import { type Analysis, matchFeatures } from '../model/analyze.ts';
 import { stem } from '../text/stem.ts';
 import { GAZETTEER_MAX_TOKENS, type GazetteerLookup } from './gazetteer.ts';
+import { CITY, COUNTRY, GEOGRAPHY_MAX_TOKENS, REGION, geography } from './geography.ts';
+
+const PLACE_KINDS: Array<[number, string]> = [[CITY, 'city'], [COUNTRY, 'country'], [REGION, 'region']];
 
 function shape(text: string): string {
   let s = '';
@@ -47,6 +51,18 @@ export function tokenFeatureNames(a: Analysis, intent: string, gazetteer?: Gazet
         for (const l of labels) for (let k = i; k <= j; k++) rows[k].push(`gaz:${l}:${k === i ? 'B' : 'I'}`);
       }
     }
+  }
+  // every phrase of the built-in geography lexicon, by kind, B on its first token and I on the others
+  const geo = geography();
+  for (let i = 0; i < n; i++) {
+    let phrase = '';
+    for (let j = i; j < Math.min(n, i + GEOGRAPHY_MAX_TOKENS); j++) {
+      phrase = j === i ? toks[j].norm : `${phrase} ${toks[j].norm}`;
+      const kinds = geo.names.get(phrase);
+      if (!kinds) continue;
+      for (const [bit, name] of PLACE_KINDS) if (kinds & bit) for (let k = i; k <= j; k++) rows[k].push(`geo:${name}:${k === i ? 'B' : 'I'}`);
+    }
+    if (geo.regionCodes.has(toks[i].text)) rows[i].push('geo:code');
   }
   for (const m of matchFeatures(a)) {
     for (let i = m.from; i < m.to; i++) {

@@ -37,7 +37,7 @@ export interface Model {
   layers: TaggerLayer[];
 }
 
-export const MODEL_FORMAT_VERSION = 2;
+export const MODEL_FORMAT_VERSION = 3;
 export const PATH_SEP = '\u001f';
 export const ROLE_SEP = '\u001e';
 
