@@ -52,7 +52,8 @@ export function tokenFeatureNames(a: Analysis, intent: string, gazetteer?: Gazet
       }
     }
   }
-  // every phrase of the built-in geography lexicon, by kind, B on its first token and I on the others
+  // every phrase of the built-in geography lexicon, B on its first token and I on the others: its set of
+  // kinds as one feature ("Indiana" is a city and a state, and mostly means the state), then each kind
   const geo = geography();
   for (let i = 0; i < n; i++) {
     let phrase = '';
@@ -60,6 +61,7 @@ export function tokenFeatureNames(a: Analysis, intent: string, gazetteer?: Gazet
       phrase = j === i ? toks[j].norm : `${phrase} ${toks[j].norm}`;
       const kinds = geo.names.get(phrase);
       if (!kinds) continue;
+      for (let k = i; k <= j; k++) rows[k].push(`geo:${kinds}:${k === i ? 'B' : 'I'}`);
       for (const [bit, name] of PLACE_KINDS) if (kinds & bit) for (let k = i; k <= j; k++) rows[k].push(`geo:${name}:${k === i ? 'B' : 'I'}`);
     }
     if (geo.regionCodes.has(toks[i].text)) rows[i].push('geo:code');
