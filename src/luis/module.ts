@@ -16,6 +16,7 @@ import { authoringPlugin } from './authoring/plugin.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { seedDemoApp } from './demo.ts';
 import { acceptEmptyJsonBodies } from './json-body.ts';
+import { loadBuiltInLexicons } from '../nlu/index.ts';
 
 export interface LuisService {
   apps: LuisApps;
@@ -33,6 +34,9 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
   const module: ServiceModule & { service?: LuisService } = {
     name: 'luis',
     async mount(platform: Platform) {
+      // The engine's built-in lexicons (place names) load once per process, about 0.3 s:
+      // here, rather than in the first query of an app with learned entities.
+      loadBuiltInLexicons();
       const db = luisDb(platform.store.db);
       const apps = new LuisApps(db, platform.catalog, platform.clock);
       const published = new PublishedApps(db, () => platform.clock.now(), platform.bus);

@@ -12,3 +12,4 @@ export { MODEL_FORMAT_VERSION } from './model/types.ts';
 export type * from './model/prediction.ts';
 export { MAX_QUERY_LENGTH } from './model/prediction.ts';
 export { tokenize, normalizeText, type Token } from './text/tokenize.ts';
+export { geography as loadBuiltInLexicons } from './entity/geography.ts';
