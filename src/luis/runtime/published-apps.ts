@@ -4,7 +4,7 @@
 // entry (models included) before swapping it in, so a request sees either
 // the old publication or the new one, never a half-loaded one.
 import { randomUUID } from 'node:crypto';
-import { loadModel, ModelFormatError, type Model } from '../../nlu/index.ts';
+import { loadModel, MODEL_FORMAT_VERSION, modelFormatVersion, type Model } from '../../nlu/index.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { ResourceChangeBus } from '../../keys/directory.ts';
 import * as appsRepo from '../store/apps.ts';
@@ -149,14 +149,12 @@ export class PublishedApps {
     if (cached) return cached;
     const data = await versionsRepo.findModelData(this.db, modelId);
     if (!data) return undefined;
-    let model: Model;
-    try {
-      model = loadModel(Buffer.from(data, 'base64'));
-    } catch (e) {
-      if (!(e instanceof ModelFormatError)) throw e;
-      // Saved by an earlier Portico: the server retrains such models at start.
+    const bytes = Buffer.from(data, 'base64');
+    // Saved by an earlier Portico: the server retrains such models at start.
+    if (modelFormatVersion(bytes) !== MODEL_FORMAT_VERSION) {
       throw new ApiError(503, 'ModelUpgrading', 'This app\'s model was saved by an earlier version of Portico and is being trained again for this one. Retry in a minute.');
     }
+    const model = loadModel(bytes);
     this.models.set(modelId, model);
     return model;
   }
