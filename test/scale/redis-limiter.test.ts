@@ -8,6 +8,7 @@ import { RedisLimiter } from '../../src/limits/redis.ts';
 import { RedisLink } from '../../src/limits/redis-connection.ts';
 import type { LimitRequest } from '../../src/limits/limiter.ts';
 import { ApiError } from '../../src/http/errors.ts';
+import { rateKey } from '../../src/limits/redis-keys.ts';
 import { requireSharedRedis, SHARED_REDIS_URL, freePort } from './support/redis.ts';
 
 const quiet = () => undefined;
@@ -77,5 +78,27 @@ describe('the Redis limiter', () => {
     const quota = await open.admit(request('local-quota', { monthlyQuota: 1000 }));
     assert.deepEqual(quota, { admitted: true });
     assert.deepEqual(await open.admit(request('local-quota', { monthlyQuota: 1000 })), { admitted: false, reason: 'quota', renewsAt: Date.UTC(2026, 5, 1) });
+  });
+  it('counts a call once when its first attempt timed out here but ran in Redis, and the retry asked again', async () => {
+    const made = await limiter();
+    const client = (links.at(-1) as RedisLink).client as unknown as { porticoAdmit: (...args: unknown[]) => Promise<number> };
+    const send = client.porticoAdmit.bind(client);
+    let attempts = 0;
+    client.porticoAdmit = (...args) => { attempts++; return send(...args); };
+    const id = 'retry-' + randomBytes(4).toString('hex');
+    const req = request(id, { now: Date.now() });
+    const answer = made.admit(req);
+    // A CPU-starved process: the reply arrives while the event loop is busy, and the
+    // 100 ms command timeout fires before the reply is read.
+    const until = performance.now() + 250;
+    while (performance.now() < until);
+    assert.deepEqual(await answer, { admitted: true });
+    assert.ok(attempts >= 2, `the call was asked ${attempts} time(s): the stall did not time it out`);
+    const shared = await requireSharedRedis();
+    try {
+      assert.equal(await shared.get(rateKey(prefix, id, req.rate, Math.floor(req.now / 1000) * 1000)), '1');
+    } finally {
+      shared.disconnect();
+    }
   });
 });
