@@ -31,7 +31,7 @@ export class RedisChangeBus implements ResourceChangeBus {
   async publish(resourceId: string): Promise<void> {
     this.tell(resourceId);
     try {
-      await this.link.client.publish(this.channel, resourceId);
+      await this.link.answer(this.link.client.publish(this.channel, resourceId));
     } catch (err) {
       // The change itself is stored; other processes' caches expire within their TTL.
       this.link.markDown((err as Error).message);

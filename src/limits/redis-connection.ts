@@ -6,6 +6,17 @@ import { Redis } from 'ioredis';
 
 /** A gateway call waits at most this long for Redis before the failure mode decides. */
 export const REDIS_COMMAND_TIMEOUT_MS = 100;
+/** While this process's own event loop runs behind, a command is waited for up to this many timeouts. */
+const MAX_WAITS = 4;
+/** ioredis's own limit, a backstop: callers bound their waits with RedisLink.answer(). */
+const CLIENT_COMMAND_TIMEOUT_MS = REDIS_COMMAND_TIMEOUT_MS * MAX_WAITS * 2;
+const TIMED_OUT = Symbol('timed out');
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => { timer = setTimeout(() => resolve(TIMED_OUT), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 const PROBE_INTERVAL_MS = 250;
 const RECONNECT_DELAY_MS = 250;
 
@@ -16,7 +27,7 @@ export const stderrLog: RedisLog = (message) => process.stderr.write(`portico: $
 /** Options for every client Portico opens: fail fast rather than queue while Redis is away. */
 export function redisClientOptions() {
   return {
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    commandTimeout: CLIENT_COMMAND_TIMEOUT_MS,
     connectTimeout: 1000,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
@@ -85,6 +96,23 @@ export class RedisLink {
   /** True while this process's event loop runs well behind (it cannot judge Redis's speed then). */
   get stalled(): boolean {
     return this.lag.recentMs > REDIS_COMMAND_TIMEOUT_MS / 2;
+  }
+
+  /**
+   * A command's answer, waited for REDIS_COMMAND_TIMEOUT_MS, and longer only while this
+   * process's own event loop is measurably behind: a CPU-starved process fires its timers
+   * before reading replies that already arrived. The command is sent once, so a slow answer
+   * never counts anything twice. Past that, the command is given up (it may still run in Redis).
+   */
+  async answer<T>(command: Promise<T>): Promise<T> {
+    for (let waits = 1; ; waits++) {
+      const result = await within(command, REDIS_COMMAND_TIMEOUT_MS);
+      if (result !== TIMED_OUT) return result;
+      if (waits >= MAX_WAITS || (waits >= 2 && !this.stalled)) {
+        command.catch(() => undefined);
+        throw new Error(`Redis command timed out after ${waits * REDIS_COMMAND_TIMEOUT_MS} ms`);
+      }
+    }
   }
 
   /** Waits (up to 2 s) for the first connection, so a healthy start counts in Redis from its first call. */

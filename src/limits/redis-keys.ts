@@ -24,11 +24,6 @@ export function quotaKey(prefix: string, resourceId: string, meter: string, mont
   return `${prefix}quota:{${resourceId}}:${meter}:${monthStart}`;
 }
 
-/** The marker of one admission attempt series (see the admit script), in the resource's slot. */
-export function callKey(prefix: string, resourceId: string, callId: string): string {
-  return `${prefix}call:{${resourceId}}:${callId}`;
-}
-
 export function changeChannel(prefix: string): string {
   return `${prefix}resource-changed`;
 }

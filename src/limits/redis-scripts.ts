@@ -8,38 +8,30 @@ export const QUOTA_REFUSED = 2;
 /** The quota counter is missing (first call of the month, or Redis lost it): send the stored usage. */
 export const NEEDS_SEED = -1;
 
-// KEYS[1] this call's marker, KEYS[2] the rate window's counter, KEYS[3] the month's quota counter (only
-// when the meter has a quota).
-// ARGV: rate limit, rate counter ttl (ms), quota, quota counter ttl (ms), seed ('' until read from the store),
-// marker ttl (ms).
+// KEYS[1] the rate window's counter, KEYS[2] the month's quota counter (only when the meter has a quota).
+// ARGV: rate limit, rate counter ttl (ms), quota, quota counter ttl (ms), seed ('' until read from the store).
 // Same rules as the in-process limiter: the rate window first; a call refused
 // by the quota has used its rate slot but no quota.
-// The marker makes a retry of the same call idempotent: an attempt that timed out
-// on our side may still have run here, and its retry then gets the same answer
-// instead of counting the call twice.
 const ADMIT = `
-local prior = redis.call('GET', KEYS[1])
-if prior then return tonumber(prior) end
-local count = tonumber(redis.call('GET', KEYS[2]) or '0')
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
 if count >= tonumber(ARGV[1]) then return 0 end
 local used = 0
-if #KEYS == 3 then
-  local stored = redis.call('GET', KEYS[3])
+if #KEYS == 2 then
+  local stored = redis.call('GET', KEYS[2])
   if stored then
     used = tonumber(stored)
   else
     if ARGV[5] == '' then return -1 end
     used = tonumber(ARGV[5])
-    redis.call('SET', KEYS[3], used, 'PX', ARGV[4])
+    redis.call('SET', KEYS[2], used, 'PX', ARGV[4])
   end
 end
-if redis.call('INCR', KEYS[2]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
-local result = 1
-if #KEYS == 3 then
-  if used >= tonumber(ARGV[3]) then result = 2 else redis.call('INCR', KEYS[3]) end
+if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if #KEYS == 2 then
+  if used >= tonumber(ARGV[3]) then return 2 end
+  redis.call('INCR', KEYS[2])
 end
-redis.call('SET', KEYS[1], result, 'PX', ARGV[6])
-return result
+return 1
 `;
 
 // After an outage: the month's counter becomes at least the stored usage, which

@@ -3,7 +3,6 @@
 // is unreachable the configured failure mode decides: fail-open limits each
 // process on its own (and raises the shared counters to the stored usage when
 // Redis is back); fail-closed refuses calls with a 503.
-import { randomBytes } from 'node:crypto';
 import type { RedisFailureMode } from '../config.ts';
 import { rateWindowMs } from '../catalog/catalog.ts';
 import { ApiError } from '../http/errors.ts';
@@ -12,14 +11,8 @@ import type { Admission, LimitRequest, Limiter, QuotaBaseline } from './limiter.
 import { MemoryLimiter } from './memory.ts';
 import { retryAfterSeconds, windowStart } from './windows.ts';
 import type { RedisLink } from './redis-connection.ts';
-import { callKey, quotaKey, rateKey } from './redis-keys.ts';
+import { quotaKey, rateKey } from './redis-keys.ts';
 import { ADMITTED, NEEDS_SEED, QUOTA_REFUSED, RATE_REFUSED, limitScripts, type LimitScripts } from './redis-scripts.ts';
-
-/** Attempts of one call while this process is stalled, each within the command timeout. */
-const MAX_ATTEMPTS = 4;
-
-/** How long Redis remembers a call's answer for its retries (they all come within a second or so). */
-const CALL_MARKER_TTL_MS = 5000;
 
 /** Quota counters outlive their month by a week, so late calls near midnight still find them. */
 const QUOTA_TTL_AFTER_MONTH_MS = 7 * 86_400_000;
@@ -63,9 +56,6 @@ export class RedisLimiter implements Limiter {
   private touchedQuotas = new Map<string, TouchedQuota>();
   private localWindows = new Map<string, LocalWindow>();
   private seeding = new Map<string, Promise<number>>();
-  /** Names this process's calls in Redis: a random instance id and a counter. */
-  private instanceId = randomBytes(6).toString('hex');
-  private calls = 0;
 
   constructor(private options: RedisLimiterOptions) {
     this.scripts = limitScripts(options.link.client);
@@ -77,37 +67,28 @@ export class RedisLimiter implements Limiter {
 
   async admit(req: LimitRequest): Promise<Admission> {
     const link = this.options.link;
-    // One timeout is not yet an outage: a CPU-starved process fires its timers
-    // before reading replies that already arrived. So a timed-out call asks
-    // once more, and again while this process's own event loop is measurably
-    // behind; then Redis is marked down. An attempt that timed out may still
-    // have counted in Redis: every attempt names the call, so a retry gets that
-    // attempt's answer rather than counting the call twice.
-    const callId = `${this.instanceId}:${++this.calls}`;
-    for (let attempt = 1; link.isUp; attempt++) {
+    if (link.isUp) {
       try {
-        return await this.admitShared(req, callId);
+        return await this.admitShared(req);
       } catch (err) {
-        const message = (err as Error).message;
-        const timedOut = /timed out/i.test(message);
-        if (!timedOut || attempt >= MAX_ATTEMPTS || (attempt >= 2 && !link.stalled)) link.markDown(message);
+        link.markDown((err as Error).message);
       }
     }
     return this.admitWhileDown(req);
   }
 
-  private async admitShared(req: LimitRequest, callId: string): Promise<Admission> {
+  private async admitShared(req: LimitRequest): Promise<Admission> {
     const { prefix } = this.options;
     const start = windowStart(req.rate, req.now);
-    const keys = [callKey(prefix, req.resourceId, callId), rateKey(prefix, req.resourceId, req.rate, start)];
+    const keys = [rateKey(prefix, req.resourceId, req.rate, start)];
     const month = utcMonthBounds(req.now);
-    const quota = req.monthlyQuota !== undefined ? quotaKey(prefix, req.resourceId, req.meter, month.start) : undefined;
-    if (quota) keys.push(quota);
-    const args = (seed: string) => [req.rate.limit, rateWindowMs(req.rate) * 2, req.monthlyQuota ?? 0, month.end - req.now + QUOTA_TTL_AFTER_MONTH_MS, seed, CALL_MARKER_TTL_MS];
-    let result = await this.scripts.admit(keys, args(''));
+    if (req.monthlyQuota !== undefined) keys.push(quotaKey(prefix, req.resourceId, req.meter, month.start));
+    const args = [req.rate.limit, rateWindowMs(req.rate) * 2, req.monthlyQuota ?? 0, month.end - req.now + QUOTA_TTL_AFTER_MONTH_MS];
+    const link = this.options.link;
+    let result = await link.answer(this.scripts.admit(keys, [...args, '']));
     if (result === NEEDS_SEED) {
-      const used = await this.storedUsage(quota!, req.resourceId, req.meter, month);
-      result = await this.scripts.admit(keys, args(String(used)));
+      const used = await this.storedUsage(keys[1], req.resourceId, req.meter, month);
+      result = await link.answer(this.scripts.admit(keys, [...args, String(used)]));
     }
     return this.admission(result, req, month.end);
   }
