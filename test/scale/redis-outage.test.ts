@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFleet, type Fleet } from './support/fleet.ts';
-import { createScaleResource } from './support/processes.ts';
+import { createScaleResource, type PorticoProcess } from './support/processes.ts';
 import { alignToSecond, count, runLoad, type LoadResult } from './support/load.ts';
 import { PrivateRedis } from './support/redis.ts';
 import { TIERS } from './support/catalog.ts';
@@ -46,6 +46,21 @@ async function untilStatus(url: string, key: string, expected: number, giveUpMs:
   throw new Error(`no ${expected} from ${url} within ${giveUpMs} ms`);
 }
 
+/** How many times a process has said that Redis answers again (after an outage). */
+const recoveries = (p: PorticoProcess): number => p.stderr().split('Redis answers again').length - 1;
+
+/** How many times a process has found Redis unreachable. */
+const outages = (p: PorticoProcess): number => p.stderr().split('Redis unreachable').length - 1;
+
+async function untilRecovered(processes: PorticoProcess[], before: number[], giveUpMs: number): Promise<number> {
+  const since = Date.now();
+  while (processes.some((p, i) => recoveries(p) <= before[i])) {
+    if (Date.now() - since > giveUpMs) throw new Error(`not every fail-open process recovered within ${giveUpMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return Date.now() - since;
+}
+
 /** Loads the fail-open processes over two whole 1 s windows; returns the result. */
 async function twoWindows(key: string): Promise<LoadResult> {
   const start = await alignToSecond();
@@ -84,6 +99,7 @@ describe('Redis unreachable during load', () => {
       assert.ok(Math.max(...closedDuring.latenciesMs) < 1000, `no call hangs (slowest ${Math.max(...closedDuring.latenciesMs)} ms)`);
     }
 
+    const recoveriesBefore = fleet.processes.slice(0, 2).map(recoveries);
     await redis.kill();
     try {
       await duringOutage();
@@ -92,9 +108,11 @@ describe('Redis unreachable during load', () => {
     }
     const recoveredAfter = await untilStatus(closedUrl, key1, 200, 5000);
     t.diagnostic(`the fail-closed process served again ${recoveredAfter} ms after Redis started`);
-    await new Promise((r) => setTimeout(r, 500)); // the fail-open processes probe on their own
+    // The fail-open processes probe on their own, then hand their outage counts back.
+    const handedBackAfter = await untilRecovered(fleet.processes.slice(0, 2), recoveriesBefore, 5000);
+    t.diagnostic(`the fail-open processes shared limits again ${handedBackAfter} ms after that`);
     const again = await twoWindows(key1);
-    t.diagnostic(`after Redis returned: ${JSON.stringify([...again.statuses])}`);
+    t.diagnostic(`after Redis returned: ${JSON.stringify([...again.statuses])}; outages seen by the fail-open processes: ${fleet.processes.slice(0, 2).map(outages).join(', ')}`);
     assertShared(again, 'after Redis returned');
   });
 
