@@ -40,12 +40,17 @@ function entityIn(doc: VersionDoc, collection: EntityCollection, id: string, nou
   return byId(collectionOf(doc, collection), id, noun);
 }
 
+/** Refuses a role name that breaks the name rules or that another of the entity's roles has (in any case). */
+function checkRoleName(entityName: string, roles: Role[], name: string, except?: Role): void {
+  checkName('role', name);
+  if (roles.some((r) => r !== except && r.name.toLowerCase() === name.toLowerCase())) throw badArgument(`Entity "${entityName}" already has a role named "${name}".`);
+}
+
 /** The roles an add body names: each a valid role name, none twice. */
 function newRoles(entityName: string, names: string[] | undefined): Role[] {
   const roles: Role[] = [];
   for (const name of names ?? []) {
-    checkName('role', name);
-    if (roles.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw badArgument(`Entity "${entityName}" already has a role named "${name}".`);
+    checkRoleName(entityName, roles, name);
     roles.push({ id: randomUUID(), name });
   }
   return roles;
@@ -92,8 +97,7 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
     await appOf(context, request);
     const id = await edit(request, (doc) => {
       const entity: Entity = entityIn(doc, collection, request.params.entityId, noun);
-      checkName('role', request.body.name);
-      if (entity.roles.some((r) => r.name.toLowerCase() === request.body.name.toLowerCase())) throw badArgument(`Entity "${entity.name}" already has a role named "${request.body.name}".`);
+      checkRoleName(entity.name, entity.roles, request.body.name);
       const role = { id: randomUUID(), name: request.body.name };
       entity.roles.push(role);
       return role.id;
@@ -109,8 +113,7 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
     await edit(request, (doc) => {
       const entity: Entity = entityIn(doc, collection, request.params.entityId, noun);
       const role = byId(entity.roles, request.params.roleId, 'role');
-      checkName('role', request.body.name);
-      if (entity.roles.some((r) => r !== role && r.name.toLowerCase() === request.body.name.toLowerCase())) throw badArgument(`Entity "${entity.name}" already has a role named "${request.body.name}".`);
+      checkRoleName(entity.name, entity.roles, request.body.name, role);
       renameRoleEverywhere(doc, entity.name, role.name, request.body.name);
       role.name = request.body.name;
     });
