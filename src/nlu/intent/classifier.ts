@@ -27,19 +27,21 @@ export interface ClassifierOptions {
 }
 
 export class FeatureIndex {
-  readonly map: Map<number, number>;
+  private readonly map: Map<number, number>;
   constructor(keys?: Uint32Array) {
     this.map = new Map();
     if (keys) for (let i = 0; i < keys.length; i++) this.map.set(keys[i], i);
   }
   get size(): number { return this.map.size; }
-  intern(name: string): number {
-    const h = hashString(name);
+  intern(name: string): number { return this.internHash(hashString(name)); }
+  /** The index of a feature by its name's hash, added when new (for names hashed once and used many times). */
+  internHash(h: number): number {
     let i = this.map.get(h);
     if (i === undefined) this.map.set(h, (i = this.map.size));
     return i;
   }
   lookup(name: string): number | undefined { return this.map.get(hashString(name)); }
+  lookupHash(h: number): number | undefined { return this.map.get(h); }
   keys(): Uint32Array {
     const out = new Uint32Array(this.map.size);
     for (const [h, i] of this.map) out[i] = h;

@@ -75,12 +75,13 @@ interface TaggedSpan { label: string; from: number; to: number; score: number }
 
 function tagSpans(rt: Runtime, a: Analysis, intent: string): TaggedSpan[] {
   if (!rt.layers.length || !a.tokens.length) return [];
-  const rows = tokenFeatureNames(a, intent, rt.gazetteer);
+  // hashed once, looked up in each layer
+  const rows = tokenFeatureNames(a, intent, rt.gazetteer).map((r) => Uint32Array.from(r, hashString));
   const out: TaggedSpan[] = [];
   for (const layer of rt.layers) {
     const ids = rows.map((r) => {
       const xs: number[] = [];
-      for (const f of r) { const i = layer.index.lookup(f); if (i !== undefined) xs.push(i); }
+      for (const h of r) { const i = layer.index.lookupHash(h); if (i !== undefined) xs.push(i); }
       return Int32Array.from(xs);
     });
     const em = emissions(layer.weights, ids);

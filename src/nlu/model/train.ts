@@ -62,14 +62,12 @@ function trainLayer(labels: string[], rowsByUtterance: Uint32Array[][], spans: S
   const counts = new Map<number, number>();
   if (minCount > 1) for (const rows of rowsByUtterance) for (const r of rows) for (const h of r) counts.set(h, (counts.get(h) ?? 0) + 1);
   const index = new FeatureIndex();
-  const ids = index.map;
-  const intern = (h: number) => { let i = ids.get(h); if (i === undefined) ids.set(h, (i = ids.size)); return i; };
   const sentences: FeatureRows[] = [];
   const gold: Int32Array[] = [];
   rowsByUtterance.forEach((rows, u) => {
     sentences.push(rows.map((r) => {
       const out: number[] = [];
-      for (const h of r) if (minCount === 1 || counts.get(h)! >= minCount) out.push(intern(h));
+      for (const h of r) if (minCount === 1 || counts.get(h)! >= minCount) out.push(index.internHash(h));
       return Int32Array.from(out);
     }));
     const tags = new Int32Array(rows.length);
