@@ -6,6 +6,7 @@
 // it names (geography.ts).
 import { type Analysis, matchFeatures } from '../model/analyze.ts';
 import { stem } from '../text/stem.ts';
+import type { Token } from '../text/tokenize.ts';
 import { GAZETTEER_MAX_TOKENS, type GazetteerLookup } from './gazetteer.ts';
 import { CITY, COUNTRY, GEOGRAPHY_MAX_TOKENS, REGION, geography } from './geography.ts';
 
@@ -18,6 +19,22 @@ function shape(text: string): string {
     if (s[s.length - 1] !== c) s += c;
   }
   return s;
+}
+
+/** Calls `visit` with every phrase of 1 to `maxTokens` tokens (normal forms joined by spaces) and its tokens [from, to). */
+function forEachPhrase(toks: Token[], maxTokens: number, visit: (phrase: string, from: number, to: number) => void): void {
+  for (let i = 0; i < toks.length; i++) {
+    let phrase = '';
+    for (let j = i; j < Math.min(toks.length, i + maxTokens); j++) {
+      phrase = j === i ? toks[j].norm : `${phrase} ${toks[j].norm}`;
+      visit(phrase, i, j + 1);
+    }
+  }
+}
+
+/** Gives tokens [from, to) the feature with its position: B on the first, I on the others. */
+function markSpan(rows: string[][], from: number, to: number, feature: string): void {
+  for (let k = from; k < to; k++) rows[k].push(`${feature}:${k === from ? 'B' : 'I'}`);
 }
 
 export function tokenFeatureNames(a: Analysis, intent: string, gazetteer?: GazetteerLookup): string[][] {
@@ -42,36 +59,24 @@ export function tokenFeatureNames(a: Analysis, intent: string, gazetteer?: Gazet
     rows.push(f);
   }
   if (gazetteer) {
-    for (let i = 0; i < n; i++) {
-      let phrase = '';
-      for (let j = i; j < Math.min(n, i + GAZETTEER_MAX_TOKENS); j++) {
-        phrase = j === i ? toks[j].norm : `${phrase} ${toks[j].norm}`;
-        const labels = gazetteer(phrase);
-        if (!labels) continue;
-        for (const l of labels) for (let k = i; k <= j; k++) rows[k].push(`gaz:${l}:${k === i ? 'B' : 'I'}`);
-      }
-    }
+    forEachPhrase(toks, GAZETTEER_MAX_TOKENS, (phrase, from, to) => {
+      for (const l of gazetteer(phrase) ?? []) markSpan(rows, from, to, `gaz:${l}`);
+    });
   }
-  // every phrase of the built-in geography lexicon, B on its first token and I on the others: its set of
-  // kinds as one feature ("Indiana" is a city and a state, and mostly means the state), then each kind
+  // every phrase of the built-in geography lexicon: its set of kinds as one feature
+  // ("Indiana" is a city and a state, and mostly means the state), then each kind
   const geo = geography();
-  for (let i = 0; i < n; i++) {
-    let phrase = '';
-    for (let j = i; j < Math.min(n, i + GEOGRAPHY_MAX_TOKENS); j++) {
-      phrase = j === i ? toks[j].norm : `${phrase} ${toks[j].norm}`;
-      const kinds = geo.names.get(phrase);
-      if (!kinds) continue;
-      for (let k = i; k <= j; k++) rows[k].push(`geo:${kinds}:${k === i ? 'B' : 'I'}`);
-      for (const [bit, name] of PLACE_KINDS) if (kinds & bit) for (let k = i; k <= j; k++) rows[k].push(`geo:${name}:${k === i ? 'B' : 'I'}`);
-    }
-    if (geo.regionCodes.has(toks[i].text)) rows[i].push('geo:code');
-  }
+  forEachPhrase(toks, GEOGRAPHY_MAX_TOKENS, (phrase, from, to) => {
+    const kinds = geo.names.get(phrase);
+    if (!kinds) return;
+    markSpan(rows, from, to, `geo:${kinds}`);
+    for (const [bit, name] of PLACE_KINDS) if (kinds & bit) markSpan(rows, from, to, `geo:${name}`);
+  });
+  for (let i = 0; i < n; i++) if (geo.regionCodes.has(toks[i].text)) rows[i].push('geo:code');
   for (const m of matchFeatures(a)) {
-    for (let i = m.from; i < m.to; i++) {
-      rows[i].push(`${m.feature}:${i === m.from ? 'B' : 'I'}`);
-      if (i === m.from && m.from > 0) rows[i - 1].push(`next:${m.feature}`);
-      if (i === m.to - 1 && m.to < n) rows[m.to].push(`prev:${m.feature}`);
-    }
+    markSpan(rows, m.from, m.to, m.feature);
+    if (m.from > 0) rows[m.from - 1].push(`next:${m.feature}`);
+    if (m.to < n) rows[m.to].push(`prev:${m.feature}`);
   }
   return rows;
 }
