@@ -6,7 +6,7 @@ export { KNOWN_PREBUILTS } from './app/types.ts';
 export { AppValidationError, ModelFormatError, PredictionInputError } from './errors.ts';
 export { train } from './model/train.ts';
 export { predict } from './model/predict.ts';
-export { serializeModel, loadModel, modelFormatVersion } from './model/serialize.ts';
+export { serializeModel, loadModel, modelFormatVersion, isCurrentModelFormat } from './model/serialize.ts';
 export type { Model, TrainOptions } from './model/types.ts';
 export { MODEL_FORMAT_VERSION } from './model/types.ts';
 export type * from './model/prediction.ts';

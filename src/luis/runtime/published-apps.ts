@@ -4,7 +4,7 @@
 // entry (models included) before swapping it in, so a request sees either
 // the old publication or the new one, never a half-loaded one.
 import { randomUUID } from 'node:crypto';
-import { loadModel, MODEL_FORMAT_VERSION, modelFormatVersion, type Model } from '../../nlu/index.ts';
+import { isCurrentModelFormat, loadModel, type Model } from '../../nlu/index.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { ResourceChangeBus } from '../../keys/directory.ts';
 import * as appsRepo from '../store/apps.ts';
@@ -151,7 +151,7 @@ export class PublishedApps {
     if (!data) return undefined;
     const bytes = Buffer.from(data, 'base64');
     // Saved by an earlier Portico: the server retrains such models at start.
-    if (modelFormatVersion(bytes) !== MODEL_FORMAT_VERSION) {
+    if (!isCurrentModelFormat(bytes)) {
       throw new ApiError(503, 'ModelUpgrading', 'This app\'s model was saved by an earlier version of Portico and is being trained again for this one. Retry in a minute.');
     }
     const model = loadModel(bytes);

@@ -8,7 +8,7 @@ import * as versionsRepo from '../store/versions.ts';
 import type { LuisDb } from '../store/tables.ts';
 import { allEntities, appFromDoc, type VersionDoc } from '../app/document.ts';
 import type { Trainer } from './trainer.ts';
-import { MODEL_FORMAT_VERSION, modelFormatVersion } from '../../nlu/index.ts';
+import { isCurrentModelFormat } from '../../nlu/index.ts';
 
 /** LUIS's status ids. */
 export const TRAINING_STATUS_IDS = { Success: 0, Fail: 1, UpToDate: 2, InProgress: 3, Queued: 9 } as const;
@@ -110,7 +110,7 @@ export class TrainingService {
     upgraded: (appId: string) => Promise<void>,
   ): Promise<{ stale: number; failed: Array<{ modelId: string; reason: string }> }> {
     const stale = (await versionsRepo.modelHeads(this.db))
-      .filter((m) => modelFormatVersion(Buffer.from(m.head, 'base64')) !== MODEL_FORMAT_VERSION);
+      .filter((m) => !isCurrentModelFormat(Buffer.from(m.head, 'base64')));
     const failed: Array<{ modelId: string; reason: string }> = [];
     for (const m of stale) {
       const doc = await readDoc(m.app_id, m.version_id).then((r) => r.doc, () => undefined);

@@ -48,6 +48,11 @@ export function modelFormatVersion(bytes: Uint8Array): number | undefined {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
 }
 
+/** Whether this engine reads the model file's format (an older one is refused by loadModel; retrain). */
+export function isCurrentModelFormat(bytes: Uint8Array): boolean {
+  return modelFormatVersion(bytes) === MODEL_FORMAT_VERSION;
+}
+
 export function loadModel(bytes: Uint8Array): Model {
   if (!(bytes instanceof Uint8Array) || bytes.length < 12 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new ModelFormatError('not a Portico NLU model (the file does not start with "PNLU")');
