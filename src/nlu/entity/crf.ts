@@ -122,19 +122,19 @@ function sentenceLoss(w: Float64Array, st: Structure, rows: FeatureRows, gold: I
   }
   // gradient: expected minus observed counts
   for (let i = 0; i < n; i++) {
-    const a = (i + 1) * S, b = i * S, r = rows[i], gt = gold[i];
+    const at = (i + 1) * S, bt = i * S, r = rows[i], gt = gold[i];
     for (let j = 0; j < r.length; j++) {
       const f = r[j];
       for (let k = start[f]; k < start[f + 1]; k++) {
         const t = tags[k];
-        g[k] += alpha[a + t] * beta[b + t] - (t === gt ? 1 : 0);
+        g[k] += alpha[at + t] * beta[bt + t] - (t === gt ? 1 : 0);
       }
     }
     g[P + edgeOf[(i === 0 ? T : gold[i - 1]) * T + gt]] -= 1;
   }
   for (let i = 0; i < n; i++) {
-    const prev = i * S, b = i * S, em = i * T, c = scale[i];
-    for (let t = 0; t < T; t++) q[t] = e[em + t] * beta[b + t] / c;
+    const prev = i * S, em = i * T, c = scale[i];
+    for (let t = 0; t < T; t++) q[t] = e[em + t] * beta[prev + t] / c;
     for (let k = 0; k < E; k++) g[P + k] += alpha[prev + edgeFrom[k]] * expE[k] * q[edgeTo[k]];
   }
   return logZ - goldScore;
