@@ -10,15 +10,17 @@ export const REDIS_COMMAND_TIMEOUT_MS = 100;
 const MAX_WAITS = 4;
 /** ioredis's own limit, a backstop: callers bound their waits with RedisLink.answer(). */
 const CLIENT_COMMAND_TIMEOUT_MS = REDIS_COMMAND_TIMEOUT_MS * MAX_WAITS * 2;
+const PROBE_INTERVAL_MS = 250;
+const RECONNECT_DELAY_MS = 250;
+
 const TIMED_OUT = Symbol('timed out');
 
+/** The promise's value, or TIMED_OUT if it has not settled within `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => { timer = setTimeout(() => resolve(TIMED_OUT), ms); });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-const PROBE_INTERVAL_MS = 250;
-const RECONNECT_DELAY_MS = 250;
 
 export type RedisLog = (message: string) => void;
 
