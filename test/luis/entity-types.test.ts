@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { ApiKeyCredentials } from '@azure/ms-rest-js';
 import { LUISAuthoringClient } from '@azure/cognitiveservices-luis-authoring';
 import type { TestServer } from '../support/server.ts';
-import { assignKey, call, endpointResource, luisUser, startFastLuisServer, waitForTraining, type LuisUser } from './support.ts';
+import { assignKey, call, endpointResource, luisUser, startFastLuisServer, waitForTraining, versionApi, type LuisUser } from './support.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -22,7 +22,7 @@ describe('LUIS entity types over HTTP', () => {
   let owner: LuisUser;
   let key: string;
   let appId: string;
-  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  const api = versionApi(() => ({ server, key, appId }));
   /** Adds a model and answers its id, failing the test if it is not 201. */
   const add = async (path: string, body: unknown): Promise<string> => {
     const res = await api('POST', path, body);
@@ -309,7 +309,7 @@ describe('LUIS examples labelled by character offsets, and what a trained app fi
   let key: string;
   let endpointKey: string;
   let appId: string;
-  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  const api = versionApi(() => ({ server, key, appId }));
   const label = (text: string, phrase: string, entityName: string, role?: string) => {
     const start = text.indexOf(phrase);
     assert.ok(start >= 0, `"${phrase}" in "${text}"`);
@@ -444,7 +444,7 @@ describe('LUIS machine-learned entities with children, and edits that reach ever
   let server: TestServer;
   let key: string;
   let appId: string;
-  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  const api = versionApi(() => ({ server, key, appId }));
   const exported = async () => (await api('GET', '/export')).body;
   const labelsOf = async (text: string) => (await exported()).utterances.find((u: any) => u.text === text)?.entities;
 

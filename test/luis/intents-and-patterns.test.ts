@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server.ts';
-import { call, luisUser, startFastLuisServer } from './support.ts';
+import { call, luisUser, startFastLuisServer, versionApi } from './support.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -12,7 +12,7 @@ describe('LUIS intents and patterns over HTTP', () => {
   let server: TestServer;
   let key: string;
   let appId: string;
-  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  const api = versionApi(() => ({ server, key, appId }));
   const intentId = async (name: string) => (await api('GET', '/intents')).body.find((i: any) => i.name === name)?.id;
   const exported = async () => (await api('GET', '/export')).body;
 

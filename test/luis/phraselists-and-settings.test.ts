@@ -4,13 +4,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server.ts';
-import { call, luisUser, startFastLuisServer } from './support.ts';
+import { call, luisUser, startFastLuisServer, versionApi } from './support.ts';
 
 describe('LUIS phrase lists and version settings', () => {
   let server: TestServer;
   let key: string;
   let appId: string;
-  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, key, body);
+  const api = versionApi(() => ({ server, key, appId }));
 
   before(async () => {
     server = await startFastLuisServer();

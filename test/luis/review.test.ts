@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server.ts';
 import { suggestions, UNSURE_ENTITY_SCORE, UNSURE_MARGIN, UNSURE_TOP_SCORE, type Candidate } from '../../src/luis/authoring/review.ts';
 import { luisDb } from '../../src/luis/store/tables.ts';
-import { assignKey, call, endpointResource, fixture, luisUser, publishedApp, startFastLuisServer, type LuisUser } from './support.ts';
+import { assignKey, call, endpointResource, fixture, luisUser, publishedApp, startFastLuisServer, versionApi, type LuisUser } from './support.ts';
 
 describe('choosing utterances to review', () => {
   /** A prediction with the given intent scores (highest first) and learned entities. */
@@ -45,7 +45,7 @@ describe('LUIS review endpoint utterances', () => {
   let homeId: string;
   let intentId: string;
   let endpointKey: string;
-  const api = (method: string, path: string, body?: unknown) => call(server, method, `/luis/api/v2.0/apps/${appId}/versions/0.1${path}`, owner.authoring.westus, body);
+  const api = versionApi(() => ({ server, key: owner.authoring.westus, appId }));
   /** Greetings and farewells with disjoint words: a query with words of both is a close call for any model. */
   const greetings = {
     luis_schema_version: '7.0.0', versionId: '0.1', name: 'Greetings', culture: 'en-us',

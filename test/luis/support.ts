@@ -35,6 +35,17 @@ export async function endpointResource(server: TestServer, user: LuisUser, name:
   return { name, key: res.body.key1, region };
 }
 
+/**
+ * Calls to the authoring routes of one version of an app, `api('POST', '/intents', body)`;
+ * `target` is read at each call, so a suite can pass variables it sets in before().
+ */
+export function versionApi(target: () => { server: TestServer; key: string; appId: string; versionId?: string }) {
+  return (method: string, path: string, body?: unknown) => {
+    const { server, key, appId, versionId = '0.1' } = target();
+    return call(server, method, `/luis/api/v2.0/apps/${appId}/versions/${versionId}${path}`, key, body);
+  };
+}
+
 /** A JSON call with a subscription key; `path` may start with a region prefix. */
 export async function call(server: TestServer, method: string, path: string, key: string | undefined, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
   const headers: Record<string, string> = {};
