@@ -71,18 +71,18 @@ describe('portico start --workers N', () => {
       if (Date.now() > deadline || child.exitCode !== null) assert.fail(`the cluster did not start\nstdout: ${out}\nstderr: ${err}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    assert.equal(out.match(/Portico is listening on/g)?.length, 1, 'the banner is printed once');
+    assert.equal(out.match(/Portico is listening on/g)?.length, 1, `the banner is printed once\nstdout: ${out}`);
     const workers = execFileSync('ps', ['-o', 'pid=', '--ppid', String(child.pid)], { encoding: 'utf8' }).trim().split('\n');
     assert.equal(workers.length, 3, `worker processes: ${workers.join(', ')}`);
 
     // Many short connections: the primary hands them to different workers.
     const url = `http://127.0.0.1:${port}`;
     const signup = await api(url, 'POST', '/api/signup', { email: 'workers@example.com', password: 'correct horse battery' });
-    assert.equal(signup.status, 201);
+    assert.equal(signup.status, 201, `sign-up answered ${signup.status} ${JSON.stringify(signup.body)}\nstderr: ${err}`);
     const logins = await Promise.all(Array.from({ length: 12 }, () => api(url, 'POST', '/api/login', { email: 'workers@example.com', password: 'correct horse battery' })));
-    for (const login of logins) assert.equal(login.status, 200);
+    for (const login of logins) assert.equal(login.status, 200, `a login answered ${login.status} ${JSON.stringify(login.body)}\nstderr: ${err}`);
 
     child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    assert.equal(await exited, 0, `the cluster's exit code after SIGTERM\nstdout: ${out}\nstderr: ${err}`);
   });
 });

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFleet, type Fleet } from './support/fleet.ts';
 import { createScaleResource, type PorticoProcess } from './support/processes.ts';
-import { alignToSecond, count, runLoad, type LoadResult } from './support/load.ts';
+import { count, loadWholeWindows, runLoad, type LoadResult } from './support/load.ts';
 import { PrivateRedis } from './support/redis.ts';
 import { TIERS } from './support/catalog.ts';
 import { quotaKey } from '../../src/limits/redis-keys.ts';
@@ -63,8 +63,7 @@ async function untilRecovered(processes: PorticoProcess[], before: number[], giv
 
 /** Loads the fail-open processes over two whole 1 s windows; returns the result. */
 async function twoWindows(key: string): Promise<LoadResult> {
-  const start = await alignToSecond();
-  return runLoad({ urls: openUrls, path: '/test/echo', key, connectionsPerUrl: 8, until: start + 1900 });
+  return loadWholeWindows(2, { urls: openUrls, path: '/test/echo', key, connectionsPerUrl: 8 });
 }
 
 /** Two windows of one 50/s allowance shared by both processes: at most 100 admitted, and the limit was reached. */
