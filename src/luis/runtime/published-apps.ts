@@ -63,8 +63,13 @@ export class PublishedApps {
     });
   }
 
+  /**
+   * A background rebuild that fails (the database away for a moment, a model
+   * that cannot be read yet) leaves the entry it would have replaced serving;
+   * the entry stays expired, so the next request tries again.
+   */
   private inBackground(appId: string): void {
-    const running = this.refresh(appId).catch(() => { this.entries.delete(appId); });
+    const running = this.refresh(appId).catch(() => undefined);
     this.background.add(running);
     void running.finally(() => this.background.delete(running));
   }
