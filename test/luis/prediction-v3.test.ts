@@ -80,3 +80,36 @@ describe('LUIS prediction v3.0 request options', () => {
     assert.match(badBody.body.error.message, /startIndex/);
   });
 });
+
+describe('LUIS prediction of the prebuilt geographyV2', () => {
+  let server: TestServer;
+  let key: string;
+  let appId: string;
+
+  before(async () => {
+    server = await startFastLuisServer();
+    const owner = await luisUser(server);
+    const endpoint = await endpointResource(server, owner, 'weather-endpoint');
+    const app = fixture('weather') as { prebuiltEntities: Array<{ name: string; roles: string[] }> };
+    app.prebuiltEntities.push({ name: 'geographyV2', roles: [] });
+    ({ appId } = await publishedApp(server, owner.authoring.westus, app));
+    await assignKey(server, owner.authoring.westus, appId, endpoint.name);
+    key = endpoint.key;
+  });
+  after(async () => server?.close());
+
+  it('answers place names with their type in v3, and as builtin.geographyV2.<type> in v2', async () => {
+    const query = 'what is the weather like in Papua New Guinea and Seattle';
+    const v3 = await call(server, 'GET', `/luis/prediction/v3.0/apps/${appId}/slots/production/predict?query=${encodeURIComponent(query)}&verbose=true&log=false`, key);
+    assert.equal(v3.status, 200, JSON.stringify(v3.body));
+    assert.deepEqual(v3.body.prediction.entities.geographyV2, [{ value: 'Papua New Guinea', type: 'countryRegion' }, { value: 'Seattle', type: 'city' }]);
+    assert.deepEqual(v3.body.prediction.entities.$instance.geographyV2.map((i: any) => [i.text, i.startIndex, i.length, i.type]),
+      [['Papua New Guinea', 28, 16, 'builtin.geographyV2.countryRegion'], ['Seattle', 49, 7, 'builtin.geographyV2.city']]);
+    const v2 = await call(server, 'GET', `/luis/v2.0/apps/${appId}?q=${encodeURIComponent(query)}&log=false`, key);
+    assert.equal(v2.status, 200, JSON.stringify(v2.body));
+    const places = v2.body.entities.filter((e: any) => e.type.startsWith('builtin.geographyV2'));
+    assert.deepEqual(places.map((e: any) => [e.entity, e.type, e.startIndex, e.endIndex]),
+      [['Papua New Guinea', 'builtin.geographyV2.countryRegion', 28, 43], ['Seattle', 'builtin.geographyV2.city', 49, 55]]);
+  });
+});
+

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CITY, COUNTRY, REGION, geography } from '../../src/nlu/entity/geography.ts';
+import { CITY, COUNTRY, REGION, findPlaces, geography } from '../../src/nlu/entity/geography.ts';
+import { recognizePrebuilts } from '../../src/nlu/entity/prebuilt.ts';
 import { tokenFeatureNames } from '../../src/nlu/entity/token-features.ts';
 import { analyze, buildExtractors } from '../../src/nlu/model/analyze.ts';
 
@@ -26,5 +27,30 @@ describe('geography lexicon', () => {
     assert.ok(geo[2].includes('geo:country:B') && geo[3].includes('geo:country:I') && geo[4].includes('geo:country:I'));
     assert.ok(geo[6].includes('geo:city:B'));
     assert.ok(geo[7].includes('geo:code'));
+  });
+
+  describe('as the prebuilt geographyV2', () => {
+    const places = (q: string) => findPlaces(q).map((p) => `${p.text}/${p.type}`);
+
+    it('finds the longest capitalised place names, typed country, state or city', () => {
+      assert.deepEqual(places('flights from Seattle to Bosnia and Herzegovina via the Isle of Man'),
+        ['Seattle/city', 'Bosnia and Herzegovina/countryRegion', 'Isle of Man/countryRegion']);
+      assert.deepEqual(places('is it cold in Papua New Guinea or in Connecticut?'), ['Papua New Guinea/countryRegion', 'Connecticut/state']);
+      assert.deepEqual(places('France is lovely'), ['France/countryRegion'], 'a country may open the query');
+    });
+
+    it('leaves out words that are also small towns, and names where capitals say nothing', () => {
+      assert.deepEqual(places('what is the weather in seattle'), [], 'not written as a name');
+      assert.deepEqual(places('Home lights on'), [], 'opens the query');
+      assert.deepEqual(places('Add Song to My Playlist'), [], 'title case');
+      assert.deepEqual(places('show me Star Wars'), [], 'part of a longer name');
+      assert.deepEqual(places('add Progress to my Rock list'), [], 'towns of under 50,000 people');
+      assert.deepEqual(places('send it to Me'), [], 'under four letters');
+    });
+
+    it('reports LUIS types and resolutions', () => {
+      const [m] = recognizePrebuilts(['geographyV2'], 'book a table in Georgia', 'en-us', new Date(2020, 0, 1));
+      assert.deepEqual(m, { name: 'geographyV2', type: 'builtin.geographyV2.countryRegion', start: 16, end: 22, text: 'Georgia', resolution: { value: 'Georgia', type: 'countryRegion' } });
+    });
   });
 });

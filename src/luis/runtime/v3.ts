@@ -37,6 +37,8 @@ function prebuiltValue(e: PredictedEntity): unknown {
       }
       return { type: String(values[0]?.type ?? e.type.replace(/^builtin\.datetimeV2\./, '')), values: [...byTimex.values()] };
     }
+    case 'geographyV2':
+      return { value: r.value ?? e.text, type: r.type };
     default:
       return typeof r.value === 'string' ? r.value : e.text;
   }

@@ -1,9 +1,11 @@
 // Prebuilt entities through Microsoft's Recognizers-Text, reshaped as LUIS
-// reports them (type strings and resolution objects of the v2 runtime).
+// reports them (type strings and resolution objects of the v2 runtime), and
+// geographyV2 from the built-in place-name lexicon (geography.ts).
 import DateTime from '@microsoft/recognizers-text-date-time';
 import NumberRec from '@microsoft/recognizers-text-number';
 import NumberWithUnit from '@microsoft/recognizers-text-number-with-unit';
 import Sequence from '@microsoft/recognizers-text-sequence';
+import { findPlaces } from './geography.ts';
 
 export interface PrebuiltMatch {
   /** LUIS prebuilt entity name, e.g. `number`, `datetimeV2`, `money` */
@@ -34,6 +36,9 @@ const FACTORIES: Record<string, Factory> = {
   email: (c) => new Sequence.SequenceRecognizer(c).getEmailModel(),
   url: (c) => new Sequence.SequenceRecognizer(c).getURLModel(),
   phonenumber: (c) => new Sequence.SequenceRecognizer(c).getPhoneNumberModel(),
+  geographyV2: (c) => ({
+    parse: (query) => findPlaces(query, c).map((p) => ({ ...p, typeName: `geographyV2.${p.type}`, resolution: { value: p.text, type: p.type } })),
+  }),
 };
 
 const V2_TYPE: Record<string, string> = {
@@ -95,7 +100,7 @@ export function recognizePrebuilts(names: readonly string[], text: string, cultu
     if (!m) continue;
     const results = name === 'datetimeV2' ? m.parse(text, reference) : m.parse(text);
     for (const r of results) {
-      const type = name === 'datetimeV2' ? `builtin.${r.typeName}` : V2_TYPE[name];
+      const type = name === 'datetimeV2' || name === 'geographyV2' ? `builtin.${r.typeName}` : V2_TYPE[name];
       out.push({ name, type, start: r.start, end: r.end, text: text.slice(r.start, r.end + 1), resolution: luisResolution(name, r.resolution) });
     }
   }
