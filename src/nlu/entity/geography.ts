@@ -138,9 +138,11 @@ const MIN_ONE_WORD_CITY_POPULATION = 50_000;
 export function findPlaces(text: string, culture = 'en-us'): PlaceMatch[] {
   const g = geography();
   const tokens = tokenize(text, culture);
+  const isWord = tokens.map((t) => /^\p{L}/u.test(t.text));
   const capitalised = (k: number) => k >= 0 && k < tokens.length && CAPITAL.test(tokens[k].text);
-  const words = tokens.flatMap((t, k) => (/^\p{L}/u.test(t.text) ? [k] : []));
-  const longWords = words.filter((k) => tokens[k].text.length > 3);
+  const capitalisedWord = (k: number) => isWord[k] === true && capitalised(k);
+  const firstWord = isWord.indexOf(true);
+  const longWords = tokens.flatMap((t, k) => (isWord[k] && t.text.length > 3 ? [k] : []));
   const titleCase = longWords.length > 1 && longWords.every(capitalised);
   const out: PlaceMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -148,17 +150,17 @@ export function findPlaces(text: string, culture = 'en-us'): PlaceMatch[] {
     let found: { to: number; kinds: number } | undefined;
     let phrase = '';
     for (let j = i; j < tokens.length && j < i + GEOGRAPHY_MAX_TOKENS; j++) {
-      if (tokens[j].text.length > 3 && words.includes(j) && !capitalised(j)) break;
+      if (tokens[j].text.length > 3 && isWord[j] && !capitalised(j)) break;
       phrase = j === i ? tokens[j].norm : `${phrase} ${tokens[j].norm}`;
       const kinds = g.names.get(phrase);
       if (kinds) found = { to: j + 1, kinds };
     }
     if (!found) continue;
-    const partOfLongerName = (words.includes(i - 1) && capitalised(i - 1) && i - 1 !== words[0]) || (words.includes(found.to) && capitalised(found.to));
+    const partOfLongerName = (capitalisedWord(i - 1) && i - 1 !== firstWord) || capitalisedWord(found.to);
     const type: PlaceType = found.kinds & COUNTRY ? 'countryRegion' : found.kinds & REGION ? 'state' : 'city';
     const oneWord = found.to === i + 1;
     const unsure = oneWord && (tokens[i].text.length < MIN_ONE_WORD_LENGTH
-      || (type === 'city' && (i === words[0] || titleCase || (g.cityPopulation.get(tokens[i].norm) ?? 0) < MIN_ONE_WORD_CITY_POPULATION)));
+      || (type === 'city' && (i === firstWord || titleCase || (g.cityPopulation.get(tokens[i].norm) ?? 0) < MIN_ONE_WORD_CITY_POPULATION)));
     if (partOfLongerName || unsure) continue;
     const start = tokens[i].start, end = tokens[found.to - 1].end - 1;
     out.push({ start, end, text: text.slice(start, end + 1), type });
