@@ -41,6 +41,7 @@ const FACTORIES: Record<string, Factory> = {
   }),
 };
 
+/** v2 type strings of the prebuilts with one type; the others (datetimeV2, geographyV2) name a subtype per match. */
 const V2_TYPE: Record<string, string> = {
   number: 'builtin.number', ordinal: 'builtin.ordinal', ordinalV2: 'builtin.ordinalV2', percentage: 'builtin.percentage',
   dimension: 'builtin.dimension', age: 'builtin.age', temperature: 'builtin.temperature', money: 'builtin.currency',
@@ -100,7 +101,7 @@ export function recognizePrebuilts(names: readonly string[], text: string, cultu
     if (!m) continue;
     const results = name === 'datetimeV2' ? m.parse(text, reference) : m.parse(text);
     for (const r of results) {
-      const type = name === 'datetimeV2' || name === 'geographyV2' ? `builtin.${r.typeName}` : V2_TYPE[name];
+      const type = V2_TYPE[name] ?? `builtin.${r.typeName}`;
       out.push({ name, type, start: r.start, end: r.end, text: text.slice(r.start, r.end + 1), resolution: luisResolution(name, r.resolution) });
     }
   }
