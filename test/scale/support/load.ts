@@ -75,9 +75,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return result;
 }
 
-/** Sleeps until the next whole second plus `offsetMs`, so a run covers whole rate windows. */
-export async function alignToSecond(offsetMs = 0): Promise<number> {
-  const start = Math.ceil((Date.now() + 200) / 1000) * 1000 + offsetMs;
+/** Sleeps until the next whole second, so a run covers whole rate windows. */
+async function alignToSecond(): Promise<number> {
+  const start = Math.ceil((Date.now() + 200) / 1000) * 1000;
   await new Promise((r) => setTimeout(r, start - Date.now()));
   return start;
 }
