@@ -24,6 +24,8 @@ export interface ClassifierOptions {
   seed: number;
   /** label smoothing: the target puts this much mass evenly over all classes (0 = none) */
   smoothing?: number;
+  /** weight of each example's gradient (default 1 for all) */
+  exampleWeights?: Float32Array;
 }
 
 export class FeatureIndex {
@@ -99,6 +101,8 @@ export function trainSoftmax(xs: SparseVector[], ys: Int32Array, classes: number
       softmaxInPlace(p);
       if (smooth > 0) for (let k = 0; k < K; k++) p[k] -= spread;
       p[y] -= 1 - smooth;
+      const weight = o.exampleWeights?.[i] ?? 1;
+      if (weight !== 1) for (let k = 0; k < K; k++) p[k] *= weight;
       scale *= 1 - lr * o.l2;
       if (scale < 1e-9) {
         for (let q = 0; q < raw.length; q++) raw[q] *= scale;

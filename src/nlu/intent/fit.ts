@@ -15,6 +15,8 @@ export interface IntentFitOptions {
   epochs?: number;
   /** fixes the feature set (no selection) */
   features?: Partial<IntentFeatureOptions>;
+  /** examples made from the intents' names (intent/names.ts), added to the final fit only */
+  nameExamples?: { analyses: Analysis[]; ys: Int32Array };
 }
 
 export interface IntentFit {
@@ -26,6 +28,8 @@ export interface IntentFit {
 
 /** Label smoothing of the regression's targets; cross-validation on the Braun training splits (bench/nlu/cv.ts). */
 export const INTENT_LABEL_SMOOTHING = 0.1;
+/** Weight of an intent-name example against an utterance's 1; cross-validation on the Braun training splits. */
+export const INTENT_NAME_WEIGHT = 0.5;
 /**
  * Selection trains 5 folds × 3 candidates; an app keeps the default feature set when
  * utterances × intents exceeds this (SNIPS at 70 per intent, 490 × 8, costs about 1.5 s more).
@@ -33,7 +37,13 @@ export const INTENT_LABEL_SMOOTHING = 0.1;
 export const SELECT_MAX_WORK = 6000;
 const SELECT_FOLDS = 5;
 
-function fit(analyses: Analysis[], ys: Int32Array, classes: number, features: IntentFeatureOptions, o: IntentFitOptions): IntentFit {
+type Examples = { analyses: Analysis[]; ys: Int32Array };
+const NO_EXAMPLES: Examples = { analyses: [], ys: new Int32Array(0) };
+
+function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, features: IntentFeatureOptions, o: IntentFitOptions, named = NO_EXAMPLES): IntentFit {
+  const analyses = [...utterances, ...named.analyses];
+  const ys = Int32Array.from([...utteranceYs, ...named.ys]);
+  const exampleWeights = new Float32Array(analyses.length).fill(1).fill(INTENT_NAME_WEIGHT, utterances.length);
   const index = new FeatureIndex();
   const names = analyses.map((a) => intentFeatureNames(a, features));
   for (const ns of names) for (const n of ns) index.intern(n);
@@ -41,7 +51,7 @@ function fit(analyses: Analysis[], ys: Int32Array, classes: number, features: In
   const n = Math.max(1, analyses.length);
   const epochs = o.epochs ?? Math.max(8, Math.min(100, Math.ceil(30000 / n)));
   const { weights, bias } = trainSoftmax(xs, ys, classes, index.size, {
-    l2: o.l2 ?? 1e-4, epochs, learningRate: 0.5, seed: o.seed, smoothing: INTENT_LABEL_SMOOTHING,
+    l2: o.l2 ?? 1e-4, epochs, learningRate: 0.5, seed: o.seed, smoothing: INTENT_LABEL_SMOOTHING, exampleWeights,
   });
   return { features, keys: index.keys(), weights, bias };
 }
@@ -83,7 +93,7 @@ export function fitIntentClassifier(analyses: Analysis[], ys: Int32Array, classe
   const candidates = o.features ? [{ ...DEFAULT_INTENT_FEATURES, ...o.features }] : intentFeatureCandidates(o.culture);
   const select = candidates.length > 1 && analyses.length >= 2 * SELECT_FOLDS && analyses.length * classes <= SELECT_MAX_WORK;
   const features = select ? selectFeatures(analyses, ys, classes, candidates, o) : candidates[0];
-  return fit(analyses, ys, classes, features, o);
+  return fit(analyses, ys, classes, features, o, o.nameExamples);
 }
 
 // stems are hashed apart from words: `knownWords` keeps meaning "these word forms were seen" for its other readers

@@ -5,6 +5,7 @@ import type { FeatureRows } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
 import { FeatureIndex } from '../intent/classifier.ts';
 import { fitIntentClassifier, knownWordKeys } from '../intent/fit.ts';
+import { intentNameExamples } from '../intent/names.ts';
 import { hashString } from '../text/hash.ts';
 import { isWordToken } from '../text/tokenize.ts';
 import { type Analysis, analyze, buildExtractors, tokenRange } from './analyze.ts';
@@ -111,8 +112,13 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
 
   // intents
   const ys = Int32Array.from(utterances.map((u) => intentOf.get(u.intent)!));
+  const named = options.intentNames === false ? [] : intentNameExamples(intents, culture);
+  const nameExamples = {
+    analyses: named.map((n) => analyze(extractors, n.text, TRAINING_REFERENCE_DATE)),
+    ys: Int32Array.from(named, (n) => n.intent),
+  };
   const intent = fitIntentClassifier(analyses, ys, intents.length, {
-    seed, culture, l2: options.l2, epochs: options.intentEpochs, features: options.intentFeatures,
+    seed, culture, l2: options.l2, epochs: options.intentEpochs, features: options.intentFeatures, nameExamples,
   });
 
   // entities
@@ -134,7 +140,7 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
     app: definition,
     intents,
     intent,
-    knownWords: knownWordKeys(analyses),
+    knownWords: knownWordKeys([...analyses, ...nameExamples.analyses]),
     gazetteer: storeGazetteer(values.flat()),
     layers,
   };

@@ -54,4 +54,6 @@ export interface TrainOptions {
   taggerL2?: number;
   /** advanced: intent feature set */
   intentFeatures?: Partial<IntentFeatureOptions>;
+  /** advanced: also learn each intent from the words of its name (default true; intent/names.ts) */
+  intentNames?: boolean;
 }
