@@ -81,7 +81,7 @@ describe('LUIS prediction v3.0 request options', () => {
   });
 });
 
-describe('LUIS prediction of the prebuilt geographyV2', () => {
+describe('LUIS prediction of the prebuilts geographyV2, personName and keyPhrase', () => {
   let server: TestServer;
   let key: string;
   let appId: string;
@@ -91,7 +91,7 @@ describe('LUIS prediction of the prebuilt geographyV2', () => {
     const owner = await luisUser(server);
     const endpoint = await endpointResource(server, owner, 'weather-endpoint');
     const app = fixture('weather') as { prebuiltEntities: Array<{ name: string; roles: string[] }> };
-    app.prebuiltEntities.push({ name: 'geographyV2', roles: [] });
+    for (const name of ['geographyV2', 'personName', 'keyPhrase']) app.prebuiltEntities.push({ name, roles: [] });
     ({ appId } = await publishedApp(server, owner.authoring.westus, app));
     await assignKey(server, owner.authoring.westus, appId, endpoint.name);
     key = endpoint.key;
@@ -110,6 +110,25 @@ describe('LUIS prediction of the prebuilt geographyV2', () => {
     const places = v2.body.entities.filter((e: any) => e.type.startsWith('builtin.geographyV2'));
     assert.deepEqual(places.map((e: any) => [e.entity, e.type, e.startIndex, e.endIndex]),
       [['Papua New Guinea', 'builtin.geographyV2.countryRegion', 28, 43], ['Seattle', 'builtin.geographyV2.city', 49, 55]]);
+  });
+
+  it('answers people and key phrases as their text in v3, and as builtin types without a resolution in v2', async () => {
+    const query = 'will it rain on the garden party of José Müller';
+    const v3 = await call(server, 'GET', `/luis/prediction/v3.0/apps/${appId}/slots/production/predict?query=${encodeURIComponent(query)}&verbose=true&log=false`, key);
+    assert.equal(v3.status, 200, JSON.stringify(v3.body));
+    assert.deepEqual(v3.body.prediction.entities.personName, ['José Müller']);
+    assert.deepEqual(v3.body.prediction.entities.keyPhrase, ['garden party', 'José Müller']);
+    assert.deepEqual(v3.body.prediction.entities.$instance.personName.map((i: any) => [i.text, i.startIndex, i.length, i.type]),
+      [['José Müller', 36, 11, 'builtin.personName']]);
+    const v2 = await call(server, 'GET', `/luis/v2.0/apps/${appId}?q=${encodeURIComponent(query)}&log=false`, key);
+    assert.equal(v2.status, 200, JSON.stringify(v2.body));
+    const found = v2.body.entities.filter((e: any) => e.type === 'builtin.personName' || e.type === 'builtin.keyPhrase')
+      .sort((a: any, b: any) => a.startIndex - b.startIndex || a.type.localeCompare(b.type));
+    assert.deepEqual(found, [
+      { entity: 'garden party', type: 'builtin.keyPhrase', startIndex: 20, endIndex: 31 },
+      { entity: 'José Müller', type: 'builtin.keyPhrase', startIndex: 36, endIndex: 46 },
+      { entity: 'José Müller', type: 'builtin.personName', startIndex: 36, endIndex: 46 },
+    ]);
   });
 });
 

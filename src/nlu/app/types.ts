@@ -140,10 +140,10 @@ export interface LuisApp {
 /** Prebuilt entity names this engine can recognise (others are accepted in apps and recognise nothing). */
 export const SUPPORTED_PREBUILTS = [
   'number', 'ordinal', 'ordinalV2', 'percentage', 'dimension', 'age', 'temperature', 'money',
-  'datetimeV2', 'email', 'url', 'phonenumber', 'geographyV2',
+  'datetimeV2', 'email', 'url', 'phonenumber', 'geographyV2', 'personName', 'keyPhrase',
 ] as const;
 
-/** Prebuilt names LUIS knows; accepted in apps (keyPhrase, personName and the retired ones recognise nothing here). */
+/** Prebuilt names LUIS knows; accepted in apps (the retired ones recognise nothing here). */
 export const KNOWN_PREBUILTS = new Set<string>([
-  ...SUPPORTED_PREBUILTS, 'keyPhrase', 'personName', 'datetime', 'encyclopedia', 'geography',
+  ...SUPPORTED_PREBUILTS, 'datetime', 'encyclopedia', 'geography',
 ]);

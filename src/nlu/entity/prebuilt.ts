@@ -1,11 +1,13 @@
 // Prebuilt entities through Microsoft's Recognizers-Text, reshaped as LUIS
-// reports them (type strings and resolution objects of the v2 runtime), and
-// geographyV2 from the built-in place-name lexicon (geography.ts).
+// reports them (type strings and resolution objects of the v2 runtime),
+// geographyV2 from the built-in place-name lexicon (geography.ts), and
+// personName and keyPhrase from an English part-of-speech tagger (noun-phrases.ts).
 import DateTime from '@microsoft/recognizers-text-date-time';
 import NumberRec from '@microsoft/recognizers-text-number';
 import NumberWithUnit from '@microsoft/recognizers-text-number-with-unit';
 import Sequence from '@microsoft/recognizers-text-sequence';
 import { findPlaces } from './geography.ts';
+import { findKeyPhrases, findPersonNames, type PhraseMatch } from './noun-phrases.ts';
 
 export interface PrebuiltMatch {
   /** LUIS prebuilt entity name, e.g. `number`, `datetimeV2`, `money` */
@@ -16,7 +18,8 @@ export interface PrebuiltMatch {
   /** inclusive */
   end: number;
   text: string;
-  resolution: Record<string, unknown>;
+  /** absent for the prebuilts LUIS reports without one (personName, keyPhrase) */
+  resolution?: Record<string, unknown>;
 }
 
 interface ModelLike { parse(query: string, reference?: Date): Array<{ start: number; end: number; text: string; typeName: string; resolution: Record<string, unknown> | null }> }
@@ -39,13 +42,20 @@ const FACTORIES: Record<string, Factory> = {
   geographyV2: (c) => ({
     parse: (query) => findPlaces(query, c).map((p) => ({ ...p, typeName: `geographyV2.${p.type}`, resolution: { value: p.text, type: p.type } })),
   }),
+  personName: (c) => ({ parse: (query) => findPersonNames(query, c).map(unresolved('personName')) }),
+  keyPhrase: (c) => ({ parse: (query) => findKeyPhrases(query, c).map(unresolved('keyPhrase')) }),
 };
+
+function unresolved(typeName: string) {
+  return (m: PhraseMatch) => ({ ...m, typeName, resolution: null });
+}
 
 /** v2 type strings of the prebuilts with one type; the others (datetimeV2, geographyV2) name a subtype per match. */
 const V2_TYPE: Record<string, string> = {
   number: 'builtin.number', ordinal: 'builtin.ordinal', ordinalV2: 'builtin.ordinalV2', percentage: 'builtin.percentage',
   dimension: 'builtin.dimension', age: 'builtin.age', temperature: 'builtin.temperature', money: 'builtin.currency',
   email: 'builtin.email', url: 'builtin.url', phonenumber: 'builtin.phonenumber',
+  personName: 'builtin.personName', keyPhrase: 'builtin.keyPhrase',
 };
 
 export function isRecognizedPrebuilt(name: string): boolean {
@@ -86,8 +96,9 @@ export function referenceWallClock(timezoneOffsetMinutes = 0, datetimeReference?
   return new Date(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
 }
 
-function luisResolution(name: string, r: Record<string, unknown> | null): Record<string, unknown> {
-  const res = { ...(r ?? {}) };
+function luisResolution(name: string, r: Record<string, unknown> | null): Record<string, unknown> | undefined {
+  if (r === null) return undefined;
+  const res = { ...r };
   if (name === 'number' && typeof res.value === 'string') {
     res.subtype = /[.eE]/.test(res.value) ? 'decimal' : 'integer';
   }
