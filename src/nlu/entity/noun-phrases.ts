@@ -15,8 +15,15 @@ export interface PhraseMatch {
 interface TermJson { text: string; post: string; tags: string[]; offset: { start: number; length: number } }
 interface PhraseJson { terms: TermJson[] }
 
+type Doc = ReturnType<typeof nlpType>;
+
 let nlp: typeof nlpType | undefined;
-const tagger = (): typeof nlpType => (nlp ??= createRequire(import.meta.url)('compromise') as typeof nlpType);
+let last: { text: string; doc: Doc } | undefined;
+/** The tagged text; kept for the next call, so an app with both prebuilts tags each query once. */
+function tagged(text: string): Doc {
+  if (last?.text !== text) last = { text, doc: (nlp ??= createRequire(import.meta.url)('compromise') as typeof nlpType)(text) };
+  return last.doc;
+}
 
 /** Words that open, join or stand for a noun phrase without naming anything. */
 const NOT_CONTENT = ['Determiner', 'Possessive', 'Pronoun', 'Conjunction', 'Preposition', 'QuestionWord'];
@@ -51,11 +58,11 @@ const english = (culture: string) => culture.toLowerCase().startsWith('en');
 
 export function findPersonNames(text: string, culture = 'en-us'): PhraseMatch[] {
   if (!english(culture)) return [];
-  return contentSpans(text, tagger()(text).people().json({ offset: true, terms: { offset: true } }) as PhraseJson[]);
+  return contentSpans(text, tagged(text).people().json({ offset: true, terms: { offset: true } }) as PhraseJson[]);
 }
 
 /** Noun phrases without their determiners, possessives and pronouns, as key phrases. */
 export function findKeyPhrases(text: string, culture = 'en-us'): PhraseMatch[] {
   if (!english(culture)) return [];
-  return contentSpans(text, tagger()(text).nouns().json({ offset: true, terms: { offset: true } }) as PhraseJson[]);
+  return contentSpans(text, tagged(text).nouns().json({ offset: true, terms: { offset: true } }) as PhraseJson[]);
 }

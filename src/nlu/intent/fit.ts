@@ -8,6 +8,9 @@ import { isWordToken, type Token } from '../text/tokenize.ts';
 import { FeatureIndex, scoreClasses, softmaxInPlace, trainSoftmax, vectorize } from './classifier.ts';
 import { DEFAULT_INTENT_FEATURES, intentFeatureCandidates, intentFeatureNames, type IntentFeatureOptions } from './features.ts';
 
+/** Analysed examples and the index of each one's intent. */
+type Examples = { analyses: Analysis[]; ys: Int32Array };
+
 export interface IntentFitOptions {
   seed: number;
   culture: string;
@@ -16,7 +19,7 @@ export interface IntentFitOptions {
   /** fixes the feature set (no selection) */
   features?: Partial<IntentFeatureOptions>;
   /** examples made from the intents' names (intent/names.ts), added to the final fit only */
-  nameExamples?: { analyses: Analysis[]; ys: Int32Array };
+  nameExamples?: Examples;
 }
 
 export interface IntentFit {
@@ -37,7 +40,6 @@ export const INTENT_NAME_WEIGHT = 0.5;
 export const SELECT_MAX_WORK = 6000;
 const SELECT_FOLDS = 5;
 
-type Examples = { analyses: Analysis[]; ys: Int32Array };
 const NO_EXAMPLES: Examples = { analyses: [], ys: new Int32Array(0) };
 
 function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, features: IntentFeatureOptions, o: IntentFitOptions, named = NO_EXAMPLES): IntentFit {
