@@ -7,11 +7,20 @@
 //   slotsfull: the same over the whole SNIPS training set (13,784 utterances; about 2 minutes)
 //   braun:   leave-one-out over each Braun training split, intent+entity micro-F1 by the Braun
 //            method (None ignored, entities matched by type and text) and entity-only F1
-// usage: node --import tsx bench/nlu/cv.ts [intents|slots|slotsfull|braun|all] ['{"l2":1e-4,...}' ...]
+//   oos:     out-of-scope detection on the HINT3 training sets, which have no out-of-scope
+//            examples: the intents are dealt into 4 groups; each group in turn is left out of
+//            training and its utterances become out-of-scope queries, beside a fifth of the other
+//            intents' utterances as in-scope ones. HINT3 metrics (bench/nlu/hint3.ts) at the
+//            default threshold and at the best, and the ECE of the in-scope top scores
+// usage: node --import tsx bench/nlu/cv.ts [intents|slots|slotsfull|braun|oos|all] ['{"l2":1e-4,...}' ...]
 // (`all` is intents and slots)
 // each argument is a TrainOptions object in JSON; none means the defaults
 import { predict, train, type Prediction } from '../../src/nlu/index.ts';
+import { DEFAULT_SCORE_THRESHOLD } from '../../src/nlu/index.ts';
+import { expectedCalibrationError } from './calibration.ts';
 import { loadBraun, loadSnips, toLuisApp, type Example } from './data.ts';
+import { HINT3_SETS, OUT_OF_SCOPE, hint3Row, loadHint3, type ScoredAnswer } from './hint3.ts';
+import { seededRandom, shuffleInPlace } from '../../src/nlu/text/hash.ts';
 
 type Options = Parameters<typeof train>[1];
 
@@ -104,6 +113,36 @@ export function cvBraun(opts: Options): { perCorpus: Record<string, number>; ove
   return { perCorpus, overall: f1(all), entityF1: f1(ents) };
 }
 
+/** Leave-intents-out: held-out intents' utterances play the out-of-scope queries (no HINT3 test sentence is read). */
+export function cvOutOfScope(opts: Options, groups = 4): Record<string, { atDefault: string; best: string; ece: number }> {
+  const out: Record<string, { atDefault: string; best: string; ece: number }> = {};
+  for (const set of HINT3_SETS) {
+    for (const subset of [false, true]) {
+      const examples = loadHint3(set, subset).train;
+      const intents = [...new Set(examples.map((e) => e.intent))];
+      shuffleInPlace(intents, seededRandom(17));
+      const answers: ScoredAnswer[] = [];
+      for (let g = 0; g < groups; g++) {
+        const held = new Set(intents.filter((_, i) => i % groups === g));
+        const tr: Example[] = [], te: Example[] = [];
+        examples.forEach((e, i) => {
+          if (held.has(e.intent)) te.push({ ...e, intent: OUT_OF_SCOPE });
+          else if ((i * 7 + g) % 5 === 0) te.push(e);
+          else tr.push(e);
+        });
+        const model = train(toLuisApp('cv', tr), opts);
+        for (const e of te) { const p = predict(model, e.text); answers.push({ gold: e.intent, topIntent: p.topIntent, score: p.intents[0].score }); }
+      }
+      const fmt = (r: ReturnType<typeof hint3Row>) => `acc ${r.accuracy.toFixed(3)} MCC ${r.mcc.toFixed(3)} in ${r.inScopeAccuracy.toFixed(3)} oos ${r.oosRecall.toFixed(3)} @${r.threshold.toFixed(2)}`;
+      let best = hint3Row(answers, 0.05);
+      for (let t = 0.1; t < 1; t += 0.05) { const r = hint3Row(answers, t); if (r.mcc > best.mcc) best = r; }
+      const inScope = answers.filter((a) => a.gold !== OUT_OF_SCOPE).map((a) => ({ score: a.score, correct: a.topIntent === a.gold }));
+      out[subset ? `${set}_subset` : set] = { atDefault: fmt(hint3Row(answers, DEFAULT_SCORE_THRESHOLD)), best: fmt(best), ece: expectedCalibrationError(inScope) };
+    }
+  }
+  return out;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const what = process.argv[2] ?? 'all';
   const configs = process.argv.slice(3).map((s) => JSON.parse(s) as Options);
@@ -133,6 +172,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (what === 'braun') {
       const r = cvBraun(opts);
       parts.push(`Braun LOO intent+entity F1 ${r.overall.toFixed(4)} (${Object.entries(r.perCorpus).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')}), entity F1 ${r.entityF1.toFixed(4)}`);
+    }
+    if (what === 'oos') {
+      for (const [set, r] of Object.entries(cvOutOfScope(opts))) parts.push(`\n  ${set}: default ${r.atDefault}; best ${r.best}; ECE ${r.ece.toFixed(3)}`);
     }
     console.log(`${JSON.stringify(opts)}  ${parts.join('; ')}  [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
   }

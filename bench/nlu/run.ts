@@ -2,8 +2,10 @@
 // (node-nlp) on the same splits in one run, and prints them beside the
 // published figures (../shared/data/nlu/PUBLISHED_SCORES.md).
 import { NlpManager } from 'node-nlp';
-import { predict, serializeModel, loadModel, train, type Model, type Prediction } from '../../src/nlu/index.ts';
+import { DEFAULT_SCORE_THRESHOLD, predict, serializeModel, loadModel, train, type Model, type Prediction } from '../../src/nlu/index.ts';
+import { expectedCalibrationError, reliability, type Calibrated } from './calibration.ts';
 import { loadBraun, loadSnips, toLuisApp, type Example, type Split } from './data.ts';
+import { HINT3_SETS, HINT3_SYSTEMS, OUT_OF_SCOPE, THRESHOLDS, hint3Row, loadHint3, publishedRows, type Hint3Row, type ScoredAnswer } from './hint3.ts';
 import { syntheticApp } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
@@ -27,6 +29,8 @@ interface RunResult {
   latencies: number[];
   modelBytes: number;
   loadMs: number;
+  /** top score of each test utterance and whether its top intent was right */
+  calibration: Calibrated[];
 }
 
 function learnedEntities(p: Prediction): Array<{ entity: string; start: number; end: number; text: string }> {
@@ -53,11 +57,12 @@ function runOurs(split: Split): RunResult {
   const t1 = performance.now();
   const model: Model = loadModel(bytes);
   const loadMs = performance.now() - t1;
-  const r: RunResult = { intentCorrect: 0, total: 0, braun: zero(), slots: zero(), slotsByIntent: new Map(), trainMs, latencies: [], modelBytes: bytes.length, loadMs };
+  const r: RunResult = { intentCorrect: 0, total: 0, braun: zero(), slots: zero(), slotsByIntent: new Map(), trainMs, latencies: [], modelBytes: bytes.length, loadMs, calibration: [] };
   for (const ex of split.test) {
     const s = performance.now();
     const p = predict(model, ex.text);
     r.latencies.push(performance.now() - s);
+    r.calibration.push({ score: p.intents[0].score, correct: p.topIntent === ex.intent });
     score(r, ex, p.topIntent, learnedEntities(p));
   }
   return r;
@@ -83,13 +88,15 @@ async function runNlpJs(split: Split): Promise<RunResult> {
   const t0 = performance.now();
   await manager.train();
   const trainMs = performance.now() - t0;
-  const r: RunResult = { intentCorrect: 0, total: 0, braun: zero(), slots: zero(), slotsByIntent: new Map(), trainMs, latencies: [], modelBytes: JSON.stringify(manager.export(true)).length, loadMs: NaN };
+  const r: RunResult = { intentCorrect: 0, total: 0, braun: zero(), slots: zero(), slotsByIntent: new Map(), trainMs, latencies: [], modelBytes: JSON.stringify(manager.export(true)).length, loadMs: NaN, calibration: [] };
   for (const ex of split.test) {
     const s = performance.now();
     const res = await manager.process('en', ex.text);
     r.latencies.push(performance.now() - s);
     // NLP.js answers "None" when nothing scores above its threshold
-    score(r, ex, res.intent === 'None' || !res.intent ? 'None' : res.intent, null);
+    const intent = res.intent === 'None' || !res.intent ? 'None' : res.intent;
+    r.calibration.push({ score: res.score ?? 0, correct: intent === ex.intent });
+    score(r, ex, intent, null);
   }
   return r;
 }
@@ -113,12 +120,54 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
+/** The top intent and score of each HINT3 test sentence (gold NO_NODES_DETECTED for out of scope). */
+function hint3Ours(split: Split): { answers: ScoredAnswer[]; trainMs: number; latencies: number[] } {
+  const t0 = performance.now();
+  const model = train(toLuisApp(split.name, split.train), { seed: 1 });
+  const trainMs = performance.now() - t0;
+  const latencies: number[] = [];
+  const answers = split.test.map((ex) => {
+    const s = performance.now();
+    const p = predict(model, ex.text);
+    latencies.push(performance.now() - s);
+    return { gold: ex.intent, topIntent: p.topIntent, score: p.intents[0].score };
+  });
+  return { answers, trainMs, latencies };
+}
+
+async function hint3NlpJs(split: Split): Promise<ScoredAnswer[]> {
+  const manager = new NlpManager({ languages: ['en'], nlu: { log: false }, autoSave: false, autoLoad: false, modelFileName: '/dev/null' });
+  for (const ex of split.train) manager.addDocument('en', ex.text, ex.intent);
+  await manager.train();
+  const out: ScoredAnswer[] = [];
+  for (const ex of split.test) {
+    const res = await manager.process('en', ex.text);
+    out.push({ gold: ex.intent, topIntent: !res.intent ? 'None' : res.intent, score: res.score ?? 0 });
+  }
+  return out;
+}
+
+/** The row with the highest MCC (the published files' best row is chosen the same way). */
+const bestRow = (rows: Hint3Row[]) => rows.reduce((a, b) => (b.mcc > a.mcc ? b : a));
+const sweep = (answers: ScoredAnswer[]) => THRESHOLDS.map((t) => hint3Row(answers, t));
+const hint3Cells = (r: Hint3Row) => [r.threshold.toFixed(1), pct(r.accuracy), pct(r.mcc), pct(r.inScopeAccuracy), pct(r.oosRecall), pct(r.weightedF1)];
+
+function calibrationRow(name: string, system: string, xs: Calibrated[]): string[] {
+  const acc = xs.filter((x) => x.correct).length / xs.length, conf = xs.reduce((s, x) => s + x.score, 0) / xs.length;
+  return [name, system, `${xs.length}`, pct(acc), pct(conf), pct(expectedCalibrationError(xs))];
+}
+
+/** Non-empty bins of the reliability diagram: score range, utterances, mean top score, accuracy. */
+function reliabilityCells(xs: Calibrated[]): string {
+  return reliability(xs).filter((b) => b.count).map((b) => `${b.from.toFixed(2)}–${b.to.toFixed(2)}: ${b.count} × ${pct(b.confidence)} → ${pct(b.accuracy)}`).join('; ');
+}
+
 async function main() {
   const braunRows: string[][] = [];
   const braunEntityRows: string[][] = [];
   const perfRows: string[][] = [];
   let oursAll: RunResult | null = null, nlpAll: RunResult | null = null;
-  const merge = (a: RunResult | null, b: RunResult): RunResult => (a ? { ...a, intentCorrect: a.intentCorrect + b.intentCorrect, total: a.total + b.total, braun: add(a.braun, b.braun) } : { ...b });
+  const merge = (a: RunResult | null, b: RunResult): RunResult => (a ? { ...a, intentCorrect: a.intentCorrect + b.intentCorrect, total: a.total + b.total, braun: add(a.braun, b.braun), calibration: [...a.calibration, ...b.calibration] } : { ...b });
   const perf = (name: string, system: string, r: RunResult) => perfRows.push([name, system, `${r.trainMs.toFixed(0)} ms`, `${quantile(r.latencies, 0.5).toFixed(2)} ms`, `${quantile(r.latencies, 0.99).toFixed(2)} ms`, `${(r.modelBytes / 1024).toFixed(0)} KiB`]);
 
   for (const corpus of ['Chatbot', 'AskUbuntu', 'WebApplications'] as const) {
@@ -143,6 +192,12 @@ async function main() {
   console.log(table(['corpus', 'ours', 'published'], braunEntityRows));
 
   const snipsRows: string[][] = [];
+  const calibrationRows: string[][] = [];
+  const reliabilityRows: string[][] = [];
+  const calibrated = (name: string, ours: RunResult, nlp: RunResult) => {
+    calibrationRows.push(calibrationRow(name, 'ours', ours.calibration), calibrationRow(name, 'NLP.js', nlp.calibration));
+    reliabilityRows.push([name, reliabilityCells(ours.calibration)]);
+  };
   for (const per of quick ? [70] : [undefined, 70]) {
     const split = loadSnips(per);
     const ours = runOurs(split);
@@ -151,9 +206,42 @@ async function main() {
     snipsRows.push([split.name, `${split.train.length}/${split.test.length}`, pct(ours.intentCorrect / ours.total), pct(nlp.intentCorrect / nlp.total), pct(f1(ours.slots)), pct(meanSlotF1), per ? 'LUIS 0.703, Snips 0.826, API.ai 0.744' : 'Snips 0.940 (per-intent engines)']);
     perf(split.name, 'ours', ours);
     perf(split.name, 'NLP.js', nlp);
+    calibrated(split.name, ours, nlp);
   }
+  calibrated('Braun (3 corpora pooled)', oursAll!, nlpAll!);
   console.log('\n## SNIPS 2017 (7 intents in one app; test = validate files)\n');
   console.log(table(['split', 'train/test', 'intent acc ours', 'intent acc NLP.js', 'slot F1 ours (micro)', 'slot F1 ours (mean of intents)', 'published slot F1'], snipsRows));
+
+  // HINT3: mostly out-of-scope test sets, figures as the paper's published/ files compute them
+  const hint3Rows: string[][] = [];
+  const sweepRows: string[][] = [];
+  for (const set of HINT3_SETS) {
+    for (const subset of [false, true]) {
+      const split = loadHint3(set, subset);
+      const ours = hint3Ours(split);
+      const nlp = sweep(await hint3NlpJs(split));
+      const rows = sweep(ours.answers);
+      const atDefault = rows.find((r) => r.threshold === DEFAULT_SCORE_THRESHOLD)!;
+      hint3Rows.push([split.name, `ours, default threshold`, ...hint3Cells(atDefault)]);
+      hint3Rows.push([split.name, `ours, best threshold`, ...hint3Cells(bestRow(rows))]);
+      hint3Rows.push([split.name, `NLP.js (same run), best`, ...hint3Cells(bestRow(nlp))]);
+      for (const system of HINT3_SYSTEMS) hint3Rows.push([split.name, `${system} (pub.), best`, ...hint3Cells(bestRow(publishedRows(system, split.name)))]);
+      for (const r of rows) sweepRows.push([split.name, ...hint3Cells(r)]);
+      const inScope = ours.answers.filter((a) => a.gold !== OUT_OF_SCOPE).map((a) => ({ score: a.score, correct: a.topIntent === a.gold }));
+      calibrationRows.push(calibrationRow(`HINT3 ${split.name} (in scope)`, 'ours', inScope));
+      reliabilityRows.push([`HINT3 ${split.name} (in scope)`, reliabilityCells(inScope)]);
+      if (!subset) perfRows.push([`HINT3 ${split.name}`, 'ours', `${ours.trainMs.toFixed(0)} ms`, `${quantile(ours.latencies, 0.5).toFixed(2)} ms`, `${quantile(ours.latencies, 0.99).toFixed(2)} ms`, '']);
+    }
+  }
+  const hint3Headers = ['threshold', 'accuracy', 'MCC', 'in-scope acc.', 'OOS recall', 'weighted F1'];
+  console.log(`\n## HINT3: ours at the default threshold (${DEFAULT_SCORE_THRESHOLD}) and at our best, beside each system's best row by MCC\n`);
+  console.log(table(['set', 'system', ...hint3Headers], hint3Rows));
+  console.log('\n## HINT3: our threshold sweep (columns as published/)\n');
+  console.log(table(['set', ...hint3Headers], sweepRows));
+  console.log('\n## Calibration of the top score (ECE, 15 bins; SNIPS and Braun: every test utterance; HINT3: in-scope test sentences)\n');
+  console.log(table(['dataset', 'system', 'utterances', 'accuracy', 'mean top score', 'ECE'], calibrationRows));
+  console.log('\n## Reliability (ours; non-empty bins: utterances × mean top score → accuracy)\n');
+  console.log(table(['dataset', 'bins'], reliabilityRows));
 
   // speed goals on synthetic apps of the stated sizes
   const big = syntheticApp(64, 10_000, 7);

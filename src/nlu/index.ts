@@ -11,5 +11,7 @@ export type { Model, TrainOptions } from './model/types.ts';
 export { MODEL_FORMAT_VERSION } from './model/types.ts';
 export type * from './model/prediction.ts';
 export { MAX_QUERY_LENGTH } from './model/prediction.ts';
+export { DEFAULT_SCORE_THRESHOLD } from './intent/calibrate.ts';
 export { tokenize, normalizeText, type Token } from './text/tokenize.ts';
 export { geography as loadBuiltInLexicons } from './entity/geography.ts';
+export { prebuiltCultureProblem } from './entity/cultures.ts';

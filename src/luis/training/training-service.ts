@@ -7,7 +7,7 @@ import type { Clock } from '../../util/clock.ts';
 import * as versionsRepo from '../store/versions.ts';
 import type { LuisDb } from '../store/tables.ts';
 import { allEntities, appFromDoc, type VersionDoc } from '../app/document.ts';
-import type { Trainer } from './trainer.ts';
+import type { Trainer } from '../../training/trainer.ts';
 import { isCurrentModelFormat } from '../../nlu/index.ts';
 
 /** LUIS's status ids. */

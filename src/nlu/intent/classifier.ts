@@ -51,10 +51,17 @@ export class FeatureIndex {
   }
 }
 
+/**
+ * Binary features, L2-normalised over all of the utterance's features, the unseen
+ * ones included: in training every feature is seen, and at prediction a query made
+ * mostly of unseen words, whose few known ones carry little of it, gets weak
+ * evidence and so a flat, low-scoring answer (out-of-scope detection; chosen by
+ * cross-validation, src/nlu/README.md) instead of the full weight of those few.
+ */
 export function vectorize(names: string[], index: (n: string) => number | undefined): SparseVector {
   const idx: number[] = [];
   for (const n of names) { const i = index(n); if (i !== undefined) idx.push(i); }
-  const norm = idx.length ? 1 / Math.sqrt(idx.length) : 0;
+  const norm = idx.length ? 1 / Math.sqrt(names.length) : 0;
   return { index: Int32Array.from(idx), value: new Float32Array(idx.length).fill(norm) };
 }
 
@@ -68,11 +75,12 @@ export function scoreClasses(w: IntentWeights, x: SparseVector, out = new Float6
   return out;
 }
 
-export function softmaxInPlace(s: Float64Array): Float64Array {
+/** Softmax of logits divided by a temperature (1: the plain softmax). */
+export function softmaxInPlace(s: Float64Array, temperature = 1): Float64Array {
   let max = -Infinity;
   for (let k = 0; k < s.length; k++) if (s[k] > max) max = s[k];
   let sum = 0;
-  for (let k = 0; k < s.length; k++) { s[k] = Math.exp(s[k] - max); sum += s[k]; }
+  for (let k = 0; k < s.length; k++) { s[k] = Math.exp((s[k] - max) / temperature); sum += s[k]; }
   for (let k = 0; k < s.length; k++) s[k] /= sum;
   return s;
 }

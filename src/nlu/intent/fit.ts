@@ -6,6 +6,7 @@ import { hashString, seededRandom, shuffleInPlace } from '../text/hash.ts';
 import { stem } from '../text/stem.ts';
 import { isWordToken, type Token } from '../text/tokenize.ts';
 import { FeatureIndex, scoreClasses, softmaxInPlace, trainSoftmax, vectorize } from './classifier.ts';
+import { fitTemperature, type HeldOutLogits } from './calibrate.ts';
 import { DEFAULT_INTENT_FEATURES, intentFeatureCandidates, intentFeatureNames, type IntentFeatureOptions } from './features.ts';
 
 /** Analysed examples and the index of each one's intent. */
@@ -20,6 +21,8 @@ export interface IntentFitOptions {
   features?: Partial<IntentFeatureOptions>;
   /** examples made from the intents' names (intent/names.ts), added to the final fit only */
   nameExamples?: Examples;
+  /** generic text as None (intent/background.ts), added to every fit, cross-validation folds included */
+  background?: Examples;
 }
 
 export interface IntentFit {
@@ -27,25 +30,40 @@ export interface IntentFit {
   keys: Uint32Array;
   weights: Float32Array;
   bias: Float32Array;
+  /** divides the logits before the softmax (intent/calibrate.ts) */
+  temperature: number;
 }
+
+type Weights = Omit<IntentFit, 'temperature'>;
 
 /** Label smoothing of the regression's targets; cross-validation on the Braun training splits (bench/nlu/cv.ts). */
 export const INTENT_LABEL_SMOOTHING = 0.1;
 /** Weight of an intent-name example against an utterance's 1; cross-validation on the Braun training splits. */
 export const INTENT_NAME_WEIGHT = 0.5;
+/** Weight of a background (None) example against an utterance's 1; cross-validation (src/nlu/README.md). */
+export const BACKGROUND_WEIGHT = 0.3;
 /**
  * Selection trains 5 folds × 3 candidates; an app keeps the default feature set when
  * utterances × intents exceeds this (SNIPS at 70 per intent, 490 × 8, costs about 1.5 s more).
  */
 export const SELECT_MAX_WORK = 6000;
 const SELECT_FOLDS = 5;
+/**
+ * Apps too large for the selection fit their temperature on this many utterances at
+ * most, by CALIBRATION_FOLDS-fold cross-validation (a bounded cost: about a fifth of
+ * the 64-intent, 10,000-utterance app's intent training).
+ */
+export const CALIBRATION_SAMPLE = 2000;
+const CALIBRATION_FOLDS = 3;
 
 const NO_EXAMPLES: Examples = { analyses: [], ys: new Int32Array(0) };
 
-function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, features: IntentFeatureOptions, o: IntentFitOptions, named = NO_EXAMPLES): IntentFit {
-  const analyses = [...utterances, ...named.analyses];
-  const ys = Int32Array.from([...utteranceYs, ...named.ys]);
-  const exampleWeights = new Float32Array(analyses.length).fill(1).fill(INTENT_NAME_WEIGHT, utterances.length);
+function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, features: IntentFeatureOptions, o: IntentFitOptions, named = NO_EXAMPLES): Weights {
+  const background = o.background ?? NO_EXAMPLES;
+  const analyses = [...utterances, ...named.analyses, ...background.analyses];
+  const ys = Int32Array.from([...utteranceYs, ...named.ys, ...background.ys]);
+  const exampleWeights = new Float32Array(analyses.length).fill(1)
+    .fill(INTENT_NAME_WEIGHT, utterances.length).fill(BACKGROUND_WEIGHT, utterances.length + named.analyses.length);
   const index = new FeatureIndex();
   const names = analyses.map((a) => intentFeatureNames(a, features));
   for (const ns of names) for (const n of ns) index.intern(n);
@@ -58,44 +76,73 @@ function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, f
   return { features, keys: index.keys(), weights, bias };
 }
 
-function probabilities(m: IntentFit, classes: number, a: Analysis): Float64Array {
+function logits(m: Weights, classes: number, a: Analysis): Float64Array {
   const index = new FeatureIndex(m.keys);
   const x = vectorize(intentFeatureNames(a, m.features), (n) => index.lookup(n));
-  return softmaxInPlace(scoreClasses({ ...m, classes }, x));
+  return scoreClasses({ ...m, classes }, x);
 }
 
-/** Accuracy (ties broken by log-loss) of each candidate feature set by k-fold cross-validation. */
-function selectFeatures(analyses: Analysis[], ys: Int32Array, classes: number, candidates: IntentFeatureOptions[], o: IntentFitOptions): IntentFeatureOptions {
-  const n = analyses.length;
-  const order = Array.from(analyses.keys());
-  shuffleInPlace(order, seededRandom(o.seed + 104729));
+/** Seeded k-fold assignment of n items. */
+function folds(n: number, k: number, seed: number): Array<{ train: number[]; test: number[] }> {
+  const order = Array.from({ length: n }, (_, i) => i);
+  shuffleInPlace(order, seededRandom(seed + 104729));
   const fold = new Int32Array(n);
-  order.forEach((i, j) => (fold[i] = j % SELECT_FOLDS));
-  let best = 0, bestScore = -Infinity;
-  candidates.forEach((features, c) => {
-    let correct = 0, logLoss = 0;
-    for (let f = 0; f < SELECT_FOLDS; f++) {
-      const tr = order.filter((i) => fold[i] !== f), te = order.filter((i) => fold[i] === f);
-      const m = fit(tr.map((i) => analyses[i]), Int32Array.from(tr, (i) => ys[i]), classes, features, o);
-      for (const i of te) {
-        const p = probabilities(m, classes, analyses[i]);
-        let top = 0;
-        for (let k = 1; k < classes; k++) if (p[k] > p[top]) top = k;
-        if (top === ys[i]) correct++;
-        logLoss -= Math.log(Math.max(1e-6, p[ys[i]]));
-      }
-    }
-    const score = correct - 1e-6 * logLoss;
-    if (score > bestScore) { bestScore = score; best = c; }
+  order.forEach((i, j) => (fold[i] = j % k));
+  return Array.from({ length: k }, (_, f) => ({ train: order.filter((i) => fold[i] !== f), test: order.filter((i) => fold[i] === f) }));
+}
+
+/** Logits of every utterance by the model of the fold that left it out. */
+function heldOutLogits(analyses: Analysis[], ys: Int32Array, classes: number, features: IntentFeatureOptions, parts: ReturnType<typeof folds>, o: IntentFitOptions): HeldOutLogits {
+  const out: HeldOutLogits = { logits: [], ys: [] };
+  for (const { train, test } of parts) {
+    const m = fit(train.map((i) => analyses[i]), Int32Array.from(train, (i) => ys[i]), classes, features, o);
+    for (const i of test) { out.logits.push(logits(m, classes, analyses[i])); out.ys.push(ys[i]); }
+  }
+  return out;
+}
+
+/** Accuracy, ties broken by log-loss, of held-out logits. */
+function heldOutScore(h: HeldOutLogits): number {
+  let correct = 0, logLoss = 0;
+  h.logits.forEach((z, i) => {
+    const p = softmaxInPlace(Float64Array.from(z));
+    let top = 0;
+    for (let k = 1; k < p.length; k++) if (p[k] > p[top]) top = k;
+    if (top === h.ys[i]) correct++;
+    logLoss -= Math.log(Math.max(1e-6, p[h.ys[i]]));
   });
-  return candidates[best];
+  return correct - 1e-6 * logLoss;
+}
+
+/**
+ * The feature set and the temperature. Small apps choose among the candidate feature
+ * sets by 5-fold cross-validation and fit the temperature on the chosen set's held-out
+ * logits; larger ones keep the first candidate and fit it by 3-fold cross-validation on
+ * a seeded sample of their utterances.
+ */
+function chooseFeaturesAndTemperature(analyses: Analysis[], ys: Int32Array, classes: number, candidates: IntentFeatureOptions[], o: IntentFitOptions): { features: IntentFeatureOptions; temperature: number } {
+  const n = analyses.length;
+  if (n < 2 * SELECT_FOLDS) return { features: candidates[0], temperature: 1 };
+  if (candidates.length > 1 && n * classes <= SELECT_MAX_WORK) {
+    const parts = folds(n, SELECT_FOLDS, o.seed);
+    let best: { features: IntentFeatureOptions; held: HeldOutLogits; score: number } | undefined;
+    for (const features of candidates) {
+      const held = heldOutLogits(analyses, ys, classes, features, parts, o);
+      const score = heldOutScore(held);
+      if (!best || score > best.score) best = { features, held, score };
+    }
+    return { features: best!.features, temperature: fitTemperature(best!.held) };
+  }
+  const sample = n <= CALIBRATION_SAMPLE ? Array.from(analyses.keys()) : folds(n, Math.ceil(n / CALIBRATION_SAMPLE), o.seed + 1)[0].test;
+  const parts = folds(sample.length, CALIBRATION_FOLDS, o.seed);
+  const held = heldOutLogits(sample.map((i) => analyses[i]), Int32Array.from(sample, (i) => ys[i]), classes, candidates[0], parts, o);
+  return { features: candidates[0], temperature: fitTemperature(held) };
 }
 
 export function fitIntentClassifier(analyses: Analysis[], ys: Int32Array, classes: number, o: IntentFitOptions): IntentFit {
   const candidates = o.features ? [{ ...DEFAULT_INTENT_FEATURES, ...o.features }] : intentFeatureCandidates(o.culture);
-  const select = candidates.length > 1 && analyses.length >= 2 * SELECT_FOLDS && analyses.length * classes <= SELECT_MAX_WORK;
-  const features = select ? selectFeatures(analyses, ys, classes, candidates, o) : candidates[0];
-  return fit(analyses, ys, classes, features, o, o.nameExamples);
+  const { features, temperature } = chooseFeaturesAndTemperature(analyses, ys, classes, candidates, o);
+  return { ...fit(analyses, ys, classes, features, o, o.nameExamples), temperature };
 }
 
 // stems are hashed apart from words: `knownWords` keeps meaning "these word forms were seen" for its other readers

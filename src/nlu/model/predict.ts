@@ -62,11 +62,11 @@ function runtime(model: Model): Runtime {
   return rt;
 }
 
-/** Intent probabilities; an utterance made only of words never seen in training is None. */
+/** Calibrated intent probabilities; an utterance made only of words never seen in training is None. */
 function intentScores(model: Model, rt: Runtime, a: Analysis): Float64Array {
   const names = intentFeatureNames(a, model.intent.features);
   const x = vectorize(names, (n) => rt.intentIndex.lookup(n));
-  const p = softmaxInPlace(scoreClasses({ keys: model.intent.keys, weights: model.intent.weights, bias: model.intent.bias, classes: model.intents.length }, x));
+  const p = softmaxInPlace(scoreClasses({ ...model.intent, classes: model.intents.length }, x), model.intent.temperature);
   applyUnknownWordsRule(p, a.tokens, rt.known, rt.noneIndex);
   return p;
 }

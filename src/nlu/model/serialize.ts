@@ -20,7 +20,7 @@ export function serializeModel(model: Model): Uint8Array {
   ];
   const meta = {
     culture: model.culture, seed: model.seed, app: model.app, intents: model.intents,
-    intentFeatures: model.intent.features,
+    intentFeatures: model.intent.features, intentTemperature: model.intent.temperature,
     gazetteerLabels: model.gazetteer.labels,
     layers: model.layers.map((l) => l.labels),
     arrays: arrays.map((a): ArrayEntry => ({ kind: a instanceof Uint32Array ? 'u32' : 'f32', length: a.length })),
@@ -83,7 +83,7 @@ export function loadModel(bytes: Uint8Array): Model {
     seed: meta.seed,
     app: meta.app,
     intents: meta.intents,
-    intent: { features: meta.intentFeatures, keys: keys as Uint32Array, weights: weights as Float32Array, bias: bias as Float32Array },
+    intent: { features: meta.intentFeatures, keys: keys as Uint32Array, weights: weights as Float32Array, bias: bias as Float32Array, temperature: meta.intentTemperature },
     knownWords: knownWords as Uint32Array,
     gazetteer: { labels: meta.gazetteerLabels, keys: gazetteerKeys as Uint32Array, labelIds: gazetteerLabelIds as Uint32Array },
     layers: (meta.layers as string[][]).map((labels, i) => ({

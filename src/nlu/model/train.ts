@@ -5,6 +5,7 @@ import type { FeatureRows } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
 import { FeatureIndex } from '../intent/classifier.ts';
 import { fitIntentClassifier, knownWordKeys } from '../intent/fit.ts';
+import { BACKGROUND_UTTERANCES } from '../intent/background.ts';
 import { intentNameExamples } from '../intent/names.ts';
 import { hashString } from '../text/hash.ts';
 import { isWordToken } from '../text/tokenize.ts';
@@ -117,8 +118,18 @@ export function train(app: LuisApp, options: TrainOptions = {}): Model {
     analyses: named.map((n) => analyze(extractors, n.text, TRAINING_REFERENCE_DATE)),
     ys: Int32Array.from(named, (n) => n.intent),
   };
+  const noneIndex = intents.indexOf('None');
+  // An app that labels None examples has said what None is for it (with the background as well, cross-validation
+  // on the Braun splits, whose None examples are questions of the apps' own domain, fell; src/nlu/README.md).
+  // The background text is English.
+  const ownNone = utterances.some((u) => u.intent === 'None');
+  const generic = options.background === false || noneIndex < 0 || ownNone || !culture.startsWith('en') ? [] : BACKGROUND_UTTERANCES;
+  const background = {
+    analyses: generic.map((text) => analyze(extractors, text, TRAINING_REFERENCE_DATE)),
+    ys: new Int32Array(generic.length).fill(noneIndex),
+  };
   const intent = fitIntentClassifier(analyses, ys, intents.length, {
-    seed, culture, l2: options.l2, epochs: options.intentEpochs, features: options.intentFeatures, nameExamples,
+    seed, culture, l2: options.l2, epochs: options.intentEpochs, features: options.intentFeatures, nameExamples, background,
   });
 
   // entities

@@ -29,6 +29,8 @@ export interface Model {
     keys: Uint32Array;
     weights: Float32Array;
     bias: Float32Array;
+    /** divides the logits before the softmax, fitted by cross-validation (intent/calibrate.ts) */
+    temperature: number;
   };
   /** hashes of normalised words seen in training, sorted (for the out-of-domain rule) */
   knownWords: Uint32Array;
@@ -37,7 +39,8 @@ export interface Model {
   layers: TaggerLayer[];
 }
 
-export const MODEL_FORMAT_VERSION = 3;
+// 4: calibrated intent scores (temperature; features normalised over the unseen ones too)
+export const MODEL_FORMAT_VERSION = 4;
 export const PATH_SEP = '\u001f';
 export const ROLE_SEP = '\u001e';
 
@@ -56,4 +59,6 @@ export interface TrainOptions {
   intentFeatures?: Partial<IntentFeatureOptions>;
   /** advanced: also learn each intent from the words of its name (default true; intent/names.ts) */
   intentNames?: boolean;
+  /** advanced: also train None on the engine's generic background text (default true; intent/background.ts) */
+  background?: boolean;
 }

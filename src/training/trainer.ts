@@ -1,7 +1,8 @@
-// Runs training jobs one at a time on a worker thread. A crashed thread fails
+// Runs training jobs (an engine app in, a serialised model out) one at a time
+// on a worker thread, for every service that trains (LUIS, CLU). A crashed thread fails
 // its job and is replaced; jobs queued behind it carry on.
 import { Worker } from 'node:worker_threads';
-import type { LuisApp } from '../../nlu/index.ts';
+import type { LuisApp } from '../nlu/index.ts';
 import type { TrainJob, TrainReply } from './messages.ts';
 
 interface Pending {

@@ -1,7 +1,7 @@
 // The training thread: trains one app at a time and answers with the
 // serialised model, so training never blocks the server's event loop.
 import { parentPort } from 'node:worker_threads';
-import { serializeModel, train } from '../../nlu/index.ts';
+import { serializeModel, train } from '../nlu/index.ts';
 import type { TrainJob, TrainReply } from './messages.ts';
 
 parentPort!.on('message', (job: TrainJob) => {

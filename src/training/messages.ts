@@ -1,5 +1,5 @@
 // What the server and the training thread say to each other.
-import type { LuisApp } from '../../nlu/index.ts';
+import type { LuisApp } from '../nlu/index.ts';
 
 export interface TrainJob {
   id: number;
