@@ -7,9 +7,15 @@ import { CliError, commandGroup, defineCommand, UsageError } from './command.ts'
 import { signedInClient } from './client.ts';
 import { formatFields, formatTable, printJson } from './output.ts';
 import type { AccountBody, ResourceWithKeysBody } from './api-types.ts';
+import { LuFormatError, parseLu } from '../luis/lu/index.ts';
 
 const REGION_OPTION = { region: { type: 'string' } } as const;
 const REGION_HELP = '  --region <region>  authoring region of the app (default westus)';
+
+/** A body sent as it is, as text (a .lu file), rather than as JSON. */
+class PlainText {
+  constructor(readonly text: string) {}
+}
 
 /** Calls to the LUIS APIs with a subscription key, errors as CliErrors carrying the server's message. */
 class LuisClient {
@@ -17,10 +23,11 @@ class LuisClient {
 
   async call<T>(method: string, path: string, body?: unknown, key = this.key): Promise<T> {
     const headers: Record<string, string> = { 'Ocp-Apim-Subscription-Key': key };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = body instanceof PlainText ? 'text/plain; charset=utf-8' : 'application/json';
     let res: Response;
     try {
-      res = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const sent = body === undefined ? undefined : body instanceof PlainText ? body.text : JSON.stringify(body);
+      res = await fetch(`${this.base}${path}`, { method, headers, body: sent });
     } catch (err) {
       throw new CliError(`cannot reach Portico at ${this.base}: ${(err as Error).message}`);
     }
@@ -85,20 +92,40 @@ const list = defineCommand({
   },
 });
 
+function readJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read ${file} as JSON: ${(err as Error).message}`);
+  }
+}
+
+/** A .lu file as LUIS JSON, parsed here so that its references resolve beside it. */
+async function readLuFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  const readable = (path: string) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } };
+  try {
+    return await parseLu(text, { file, resolve: readable });
+  } catch (err) {
+    if (err instanceof LuFormatError) throw new UsageError(`cannot import ${file}: ${err.message}`);
+    throw err;
+  }
+}
+
 const importApp = defineCommand({
-  summary: 'import an exported LUIS app (JSON, schema 2.x–7.x) as a new app',
-  usage: 'luis app import <file.json> [--name <name>]',
-  description: 'Imports a LUIS export file as a new app and prints its id.',
+  summary: 'import an exported LUIS app (JSON, schema 2.x–7.x, or a .lu file) as a new app',
+  usage: 'luis app import <file.json|file.lu> [--name <name>]',
+  description: 'Imports a LUIS export file or a .lu file as a new app and prints its id. A .lu file\'s [import](other.lu) references are read beside it.',
   options: { ...REGION_OPTION, name: { type: 'string' } },
   optionHelp: `${REGION_HELP}\n  --name <name>      app name (default: the name in the file)`,
-  positionals: { min: 1, max: 1, names: '<file.json>' },
+  positionals: { min: 1, max: 1, names: '<file.json|file.lu>' },
   async action(values, [file]) {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new UsageError(`cannot read ${file} as JSON: ${(err as Error).message}`);
-    }
+    const json = file.toLowerCase().endsWith('.lu') ? await readLuFile(file) : readJsonFile(file);
     const client = await authoring(values);
     const id = await client.call<string>('POST', `/luis/api/v2.0/apps/import${values.name ? `?appName=${encodeURIComponent(values.name)}` : ''}`, json);
     if (values.json) return printJson({ id });
@@ -279,9 +306,74 @@ const review = defineCommand({
   },
 });
 
+/** A score in [0, 1] as a percentage, or "-" when nothing was there to score. */
+const percent = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+
+interface BatchTestBody {
+  id: string; name: string; versionId: string; target: string; createdDateTime: string; utterances: number; intentAccuracy: number;
+  report?: {
+    correctUtterances: number;
+    intents: Array<{ intent: string; labelled: number; precision: number | null; recall: number | null; f1: number | null }>;
+    confusion: Array<{ labelled: string; predicted: string; count: number }>;
+    entities: Array<{ entity: string; labelled: number; precision: number | null; recall: number | null; f1: number | null }>;
+    errors: unknown[];
+  };
+}
+
+const batchTest = defineCommand({
+  summary: 'score a labelled dataset against a trained version or a published slot',
+  usage: 'luis batch-test <appId> <dataset.json|dataset.lu> [--version <v> | --slot production|staging] [--name <n>] [--csv <file>] | luis batch-test <appId> --list [--version <v>]',
+  description: 'Runs a batch test (a JSON array of { text, intent, entities: [{ entity, startPos, endPos }] }, endPos inclusive)\n'
+    + '(or a .lu file, whose utterances are the dataset) against a trained version (default: the active version) or the version published to --slot, and prints per-intent\n'
+    + 'and per-entity precision, recall and F1 and the confusion pairs. The test is kept with the version; --list shows them.',
+  options: { ...REGION_OPTION, version: { type: 'string' }, slot: { type: 'string' }, name: { type: 'string' }, csv: { type: 'string' }, list: { type: 'boolean' } },
+  optionHelp: `${REGION_HELP}\n  --version <v>      version to test (default: the active version)\n  --slot <slot>      test the version published to production or staging\n`
+    + '  --name <n>         a name for the test (default: the date)\n  --csv <file>       write the utterances it got wrong to this CSV file\n  --list             list the batch tests kept for the version',
+  positionals: { min: 1, max: 2, names: '<appId> [<dataset.json|.lu>]' },
+  async action(values, [appId, file]) {
+    if (values.slot !== undefined && values.version !== undefined) throw new UsageError('--slot and --version cannot be combined: a slot answers with the version published to it');
+    if (values.slot !== undefined && values.slot !== 'production' && values.slot !== 'staging') throw new UsageError(`--slot must be production or staging; got "${values.slot}"`);
+    if (values.list ? file !== undefined : file === undefined) throw new UsageError(values.list ? '--list takes no dataset file' : 'name the dataset file to test, or give --list');
+    const client = await authoring(values);
+    if (values.list) {
+      const v = await activeVersion(client, appId, values.version);
+      const tests = await client.call<BatchTestBody[]>('GET', version(appId, v, '/batchtests'));
+      if (values.json) return printJson(tests);
+      if (!tests.length) return console.log(`No batch tests kept for version ${v}.`);
+      console.log(formatTable(['id', 'name', 'tested', 'date', 'utterances', 'intent accuracy'], tests.map((t) => [
+        t.id, t.name, t.target, t.createdDateTime, String(t.utterances), percent(t.intentAccuracy),
+      ])));
+      return;
+    }
+    let dataset: unknown;
+    try {
+      const text = readFileSync(file!, 'utf8');
+      dataset = file!.endsWith('.lu') ? new PlainText(text) : JSON.parse(text);
+    } catch (err) {
+      throw new UsageError(`cannot read ${file} as ${file!.endsWith('.lu') ? 'a .lu file' : 'JSON'}: ${(err as Error).message}`);
+    }
+    const query = values.name ? `?name=${encodeURIComponent(values.name)}` : '';
+    const path = values.slot ? app(appId, `/slots/${values.slot}/batchtests${query}`) : version(appId, await activeVersion(client, appId, values.version), `/batchtests${query}`);
+    const test = await client.call<BatchTestBody>('POST', path, dataset);
+    if (values.csv) writeFileSync(values.csv, await client.call<string>('GET', version(appId, test.versionId, `/batchtests/${test.id}/errors`)));
+    if (values.json) return printJson(test);
+    const report = test.report!;
+    console.log(formatFields([
+      ['Batch test', `${test.name} (${test.id})`], ['Tested', test.target === 'version' ? `version ${test.versionId}` : `${test.target} slot (version ${test.versionId})`],
+      ['Utterances', `${test.utterances}, ${report.correctUtterances} without error`], ['Intent accuracy', percent(test.intentAccuracy)],
+    ]));
+    const scoreRow = (name: string, s: { labelled: number; precision: number | null; recall: number | null; f1: number | null }) =>
+      [name, String(s.labelled), percent(s.precision), percent(s.recall), percent(s.f1)];
+    console.log(`\n${formatTable(['intent', 'labelled', 'precision', 'recall', 'f1'], report.intents.map((i) => scoreRow(i.intent, i)))}`);
+    if (report.entities.length) console.log(`\n${formatTable(['entity', 'labelled', 'precision', 'recall', 'f1'], report.entities.map((e) => scoreRow(e.entity, e)))}`);
+    if (report.confusion.length) console.log(`\n${formatTable(['labelled', 'predicted', 'count'], report.confusion.map((c) => [c.labelled, c.predicted, String(c.count)]))}`);
+    if (values.csv) console.log(`\nWrote the ${report.errors.length} utterance${report.errors.length === 1 ? '' : 's'} with errors to ${values.csv}`);
+  },
+});
+
 const appCommand = commandGroup('luis app', 'create, list, import, export and delete LUIS apps', 'LUIS apps of the signed-in account.',
   { create, list, import: importApp, export: exportApp, delete: deleteApp });
 
-export const luisCommand = commandGroup('luis', 'LUIS apps: import, train, publish, assign keys, query, review',
+export const luisCommand = commandGroup('luis', 'LUIS apps: import, train, publish, assign keys, query, review, batch-test',
   'Work with LUIS apps using the signed-in account\'s authoring key (from "portico account").',
-  { app: appCommand, train, publish, 'assign-key': assignKey, query, review });
+  { app: appCommand, train, publish, 'assign-key': assignKey, query, review, 'batch-test': batchTest });

@@ -1,18 +1,20 @@
 // The LUIS-compatible service as a Portico service module: the authoring API,
 // the prediction runtime, training off the request path, and the demo app.
 import type { FastifyInstance } from 'fastify';
-import type { ServiceModule } from '../services.ts';
+import type { ServiceModule } from '../service-module.ts';
 import type { Platform } from '../platform.ts';
 import { regionEndpoint } from '../console/views.ts';
 import { luisDb } from './store/tables.ts';
 import { LuisApps } from './service.ts';
 import { AuthorDirectory } from './authors.ts';
-import { Trainer } from './training/trainer.ts';
+import { Trainer } from '../training/trainer.ts';
 import { TrainingService } from './training/training-service.ts';
 import { PublishedApps } from './runtime/published-apps.ts';
 import { Publishing } from './publishing.ts';
 import { QueryLog } from './runtime/query-log.ts';
+import { BatchTests } from './batch/batch-tests.ts';
 import { authoringPlugin } from './authoring/plugin.ts';
+import { authoringV3Plugin } from './authoring-v3/plugin.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { seedDemoApp } from './demo.ts';
 import { acceptEmptyJsonBodies } from './json-body.ts';
@@ -25,6 +27,7 @@ export interface LuisService {
   published: PublishedApps;
   queryLog: QueryLog;
   trainer: Trainer;
+  batchTests: BatchTests;
   /** The retraining of models saved by an earlier Portico, started at mount. */
   upgrade?: Promise<void>;
 }
@@ -44,7 +47,8 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
       const training = new TrainingService(db, platform.clock, trainer);
       const publishing = new Publishing(db, platform.catalog, platform.clock, published, (region) => regionEndpoint(platform, region));
       const queryLog = new QueryLog(db, platform.clock);
-      service = { apps, training, publishing, published, queryLog, trainer };
+      const batchTests = new BatchTests(db, published, platform.clock);
+      service = { apps, training, publishing, published, queryLog, trainer, batchTests };
       module.service = service;
       await training.resume((appId, versionId) => apps.readDoc(appId, versionId));
       const authors = new AuthorDirectory(platform.store.db);
@@ -59,7 +63,9 @@ export function luisModule(): ServiceModule & { service?: LuisService } {
               app.log.warn(`retrained ${stale - failed.length} of ${stale} LUIS models saved by an earlier version of Portico (from each version's current content)`);
               for (const f of failed) app.log.error(`LUIS model ${f.modelId} could not be retrained: ${f.reason}`);
             }, (err) => app.log.error({ err }, 'retraining models saved by an earlier version of Portico failed'));
-          await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', platform, apps, authors, training, publishing, queryLog, published });
+          const authoring = { platform, apps, authors, training, publishing, queryLog, published, batchTests: service!.batchTests };
+          await app.register(authoringPlugin, { prefix: '/luis/api/v2.0', api: 'v2.0', ...authoring });
+          await app.register(authoringV3Plugin, { prefix: '/luis/authoring/v3.0-preview', api: 'v3.0-preview', ...authoring });
           await app.register(runtimeRoutes, { published, queryLog, publishingRegionsOf: (region) => platform.catalog.publishingRegionsOf(region) });
         },
       };

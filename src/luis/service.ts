@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Clock } from '../util/clock.ts';
 import { ApiError } from '../http/errors.ts';
-import { AppValidationError, exportLuisApp, parseLuisApp } from '../nlu/index.ts';
+import { AppValidationError, exportLuisApp, parseLuisApp, prebuiltCultureProblem } from '../nlu/index.ts';
 import * as appsRepo from './store/apps.ts';
 import * as versionsRepo from './store/versions.ts';
 import type { LuisDb } from './store/tables.ts';
@@ -30,8 +30,20 @@ export interface NewApp {
   initialVersionId?: string;
 }
 
+/**
+ * LUIS's cultures. The engine tokenises each (Unicode words; Chinese and
+ * Japanese character by character) and learns intents and entities the same
+ * way in all; which prebuilt entities a culture can use is the engine's
+ * `prebuiltCultureProblem`.
+ */
 export const SUPPORTED_CULTURES: Array<{ name: string; code: string }> = [
-  { name: 'English', code: 'en-us' },
+  { name: 'English', code: 'en-us' }, { name: 'Arabic', code: 'ar-ar' }, { name: 'Chinese', code: 'zh-cn' },
+  { name: 'Dutch', code: 'nl-nl' }, { name: 'French', code: 'fr-fr' }, { name: 'French Canadian', code: 'fr-ca' },
+  { name: 'German', code: 'de-de' }, { name: 'Gujarati', code: 'gu-in' }, { name: 'Hindi', code: 'hi-in' },
+  { name: 'Italian', code: 'it-it' }, { name: 'Japanese', code: 'ja-jp' }, { name: 'Korean', code: 'ko-kr' },
+  { name: 'Marathi', code: 'mr-in' }, { name: 'Portuguese (Brazil)', code: 'pt-br' }, { name: 'Spanish', code: 'es-es' },
+  { name: 'Spanish (Mexico)', code: 'es-mx' }, { name: 'Tamil', code: 'ta-in' }, { name: 'Telugu', code: 'te-in' },
+  { name: 'Turkish', code: 'tr-tr' },
 ];
 
 export function parseApp(json: unknown): ReturnType<typeof parseLuisApp> {
@@ -47,6 +59,11 @@ export function parseApp(json: unknown): ReturnType<typeof parseLuisApp> {
 export function validateDoc(doc: VersionDoc): void {
   const limit = limitProblem(doc);
   if (limit) throw badArgument(limit);
+  // A prebuilt the culture has no recognizer for is refused, not kept to find nothing.
+  for (const [i, p] of doc.prebuiltEntities.entries()) {
+    const problem = prebuiltCultureProblem(p.name, doc.culture);
+    if (problem) throw badArgument(`prebuiltEntities[${i}]: ${problem}.`);
+  }
   try {
     parseLuisApp(exportLuisApp(appFromDoc(doc), EXPORT_SCHEMA_VERSION));
   } catch (err) {
@@ -190,6 +207,7 @@ export class LuisApps {
     return id;
   }
 
+  /** A new version (cloned or imported) becomes the app's active version, as in LUIS. */
   private async insertVersion(appId: string, doc: VersionDoc): Promise<void> {
     if (await versionsRepo.findVersionMeta(this.db, appId, doc.versionId)) {
       throw badArgument(`A version with the ID "${doc.versionId}" already exists in this application.`);
@@ -198,6 +216,7 @@ export class LuisApps {
       throw badArgument(`An application may have at most ${LIMITS.versionsPerApp} versions.`);
     }
     await versionsRepo.insertVersion(this.db, newVersionRow(appId, doc.versionId, doc, this.clock.now()));
+    await appsRepo.updateApp(this.db, appId, { active_version: doc.versionId });
   }
 
   async renameVersion(appId: string, versionId: string, newVersionId: string): Promise<void> {

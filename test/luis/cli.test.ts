@@ -2,12 +2,15 @@
 // progress, publish, assign a key, query, export, list and delete.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestServer } from '../support/server.ts';
 import { CliUser, uniqueEmail } from '../cli/support/cli.ts';
 import { FIXTURES, startFastLuisServer } from './support.ts';
+
+const LU_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'lu');
 
 describe('portico luis', () => {
   let server: TestServer;
@@ -92,6 +95,24 @@ describe('portico luis', () => {
     const missing = await user.run(['luis', 'app', 'export', appId]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /Cannot find an application/);
+  });
+
+  it('app import reads a .lu file and the files its [import] references name beside it', async () => {
+    const result = await user.run(['luis', 'app', 'import', join(LU_DIR, 'travel', 'main.lu'), '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const { id } = JSON.parse(result.stdout);
+    const exported = await user.json(['luis', 'app', 'export', id]);
+    assert.equal(exported.name, 'TravelAgent');
+    assert.deepEqual(exported.entities.map((e: any) => e.name).sort(), ['fromCity', 'toCity', 'travelDate']);
+    assert.equal(exported.phraselists[0].name, 'cities');
+  });
+
+  it('app import of a .lu file it cannot read names the file and the line', async () => {
+    const file = join(dir, 'broken.lu');
+    writeFileSync(file, '# Greet\n- hello\n[import](missing.lu)\n');
+    const result = await user.run(['luis', 'app', 'import', file]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /broken\.lu line 3: the reference \[import\]\(missing\.lu\) cannot be resolved/);
   });
 
   it('bad arguments are usage errors naming what is wrong', async () => {

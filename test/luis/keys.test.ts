@@ -44,10 +44,11 @@ describe('LUIS key rules', () => {
     assert.equal(ok.body.topScoringIntent.intent, 'HomeAutomation');
   });
 
-  it("another account's endpoint key is refused even with the app id", async () => {
+  it("another account's endpoint key is refused even with the app id, as for an app that does not exist", async () => {
     const theirs = await endpointResource(server, stranger, 'their-endpoint');
     const res = await predict(theirs.key);
-    assert.equal(res.status, 401);
+    assert.equal(res.status, 404);
+    assert.equal(res.body.error.message, `There is no application with the ID ${appId}.`);
     const assign = await call(server, 'POST', `/luis/api/v2.0/apps/${appId}/azureaccounts`, stranger.authoring.westus, { accountName: theirs.name });
     assert.equal(assign.status, 404, 'a stranger cannot assign keys to the app');
   });
@@ -84,11 +85,11 @@ describe('LUIS key rules', () => {
       assert.match(refused.body.error.message, /assign its key to the app on the Publish page/);
       // Authoring goes on: the authoring meter is separate.
       assert.equal((await call(quotaServer, 'GET', `/luis/api/v2.0/apps/${id}`, user.authoring.westus)).status, 200);
-      // Another account's authoring key never predicts for the app.
+      // Another account's authoring key never predicts for the app, and is told no more than for an unknown app.
       const other = await luisUser(quotaServer);
       const foreign = await call(quotaServer, 'GET', `/luis/v2.0/apps/${id}?q=hi`, other.authoring.westus);
-      assert.equal(foreign.status, 401);
-      assert.match(foreign.body.error.message, /only the app owner's authoring key/);
+      assert.equal(foreign.status, 404);
+      assert.match(foreign.body.error.message, /There is no application with the ID/);
     } finally {
       await quotaServer.close();
     }

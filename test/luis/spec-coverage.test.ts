@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server.ts';
-import { NO_ROUTE, specOperations } from '../support/spec-routes.ts';
+import { NO_ROUTE, sdkOperations, specOperations, type SpecOperation } from '../support/spec-routes.ts';
 import { call, luisUser, startFastLuisServer, type LuisUser } from './support.ts';
 
 const GUID = '00000000-0000-0000-0000-000000000000';
@@ -18,10 +18,15 @@ describe('the published LUIS specs against the routes', () => {
   });
   after(async () => server?.close());
 
-  for (const [file, base] of [['luis-authoring-v2.0.json', '/luis/api/v2.0'], ['luis-runtime-v2.0.json', '/luis/v2.0'], ['luis-runtime-v3.0.json', '/luis/prediction/v3.0']] as const) {
-    it(`routes every operation of ${file}`, async () => {
+  const contracts: Array<[string, () => SpecOperation[]]> = [
+    ...([['luis-authoring-v2.0.json', '/luis/api/v2.0'], ['luis-runtime-v2.0.json', '/luis/v2.0'], ['luis-runtime-v3.0.json', '/luis/prediction/v3.0']] as const)
+      .map(([file, base]): [string, () => SpecOperation[]] => [file, () => specOperations(file, base, fill)]),
+    ['authoring v3.0-preview (the operations of @azure/cognitiveservices-luis-authoring 4.x)', () => sdkOperations('luis-authoring-v3', '/luis/authoring/v3.0-preview', fill)],
+  ];
+  for (const [name, operationsOf] of contracts) {
+    it(`routes every operation of ${name}`, async () => {
       const unrouted: string[] = [];
-      const operations = specOperations(file, base, fill);
+      const operations = operationsOf();
       assert.ok(operations.length > 0);
       for (const op of operations) {
         const res = await call(server, op.method, op.url, user.authoring.westus, op.method === 'GET' || op.method === 'DELETE' ? undefined : {});

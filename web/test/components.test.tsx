@@ -70,3 +70,17 @@ describe('deleting a resource', () => {
     expect(confirm).toBeEnabled();
   });
 });
+
+describe('the usage chart', () => {
+  it('shows the average latency beside the calls, and each day\'s average and p95 in the table', async () => {
+    const { UsageChart } = await import('../src/usage/UsageChart.tsx');
+    const { shapeUsage } = await import('../src/usage/shapeUsage.ts');
+    const days = shapeUsage({ days: [{ day: '2025-01-02', calls: 5, statusClasses: { '2xx': 4, '4xx': 1 }, rateLimited: 1, quotaExceeded: 0, operations: {}, latency: { calls: 4, averageMs: 12.4, p95Ms: 48.5 } }] }, '2025-01-01', '2025-01-02');
+    render(<UsageChart days={days} />);
+    expect(screen.getByTestId('usage-total').textContent).toMatch(/5 calls in the last 2 days · 1 rate limited · average latency 12 ms/);
+    const row = screen.getByRole('row', { name: /2025-01-02/ });
+    expect(row.textContent).toContain('12 ms');
+    expect(row.textContent).toContain('49 ms');
+    expect(screen.getByRole('columnheader', { name: 'p95 latency' })).toBeTruthy();
+  });
+});

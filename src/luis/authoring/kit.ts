@@ -10,11 +10,14 @@ import type { TrainingService } from '../training/training-service.ts';
 import type { Publishing } from '../publishing.ts';
 import type { QueryLog } from '../runtime/query-log.ts';
 import type { PublishedApps } from '../runtime/published-apps.ts';
+import type { BatchTests } from '../batch/batch-tests.ts';
 import { ENDPOINT_KEY_ON_AUTHORING, itemNotFound } from '../errors.ts';
 
 export type AuthoringApp = FastifyInstance extends FastifyInstance<infer S, infer Req, infer Res, infer L> ? FastifyInstance<S, Req, Res, L, TypeBoxTypeProvider> : never;
 
 export interface AuthoringContext {
+  /** The API the routes serve; v3.0-preview updates entities with PATCH where v2.0 uses PUT. */
+  api: 'v2.0' | 'v3.0-preview';
   platform: Platform;
   apps: LuisApps;
   authors: AuthorDirectory;
@@ -23,9 +26,13 @@ export interface AuthoringContext {
   queryLog: QueryLog;
   /** Trained models by version, for the predictions shown beside example labels. */
   published: PublishedApps;
+  batchTests: BatchTests;
 }
 
 export type AuthoringRoutes = (app: AuthoringApp, context: AuthoringContext) => void;
+
+/** The methods of an entity update: v3.0-preview renamed PUT to PATCH (both answer there, as old clients still PUT). */
+export const entityUpdateMethods = (context: AuthoringContext): HTTPMethods[] => (context.api === 'v3.0-preview' ? ['PUT', 'PATCH'] : ['PUT']);
 
 /** The gateway declaration of an authoring operation: authoring keys only, counted on the authoring meter. */
 export function authoringGateway(operation: string) {
@@ -56,7 +63,7 @@ export function created(reply: FastifyReply, value: unknown): string {
 }
 
 export interface RouteSpec<S extends Record<string, TSchema | undefined>> {
-  method: HTTPMethods;
+  method: HTTPMethods | HTTPMethods[];
   url: string;
   operation: string;
   schema: S & { summary?: string };
@@ -67,7 +74,7 @@ export interface RouteSpec<S extends Record<string, TSchema | undefined>> {
  * Registers an authoring route under both its slash forms (the SDK calls
  * `apps/` and `versions/{id}/` with a trailing slash, other clients without).
  */
-export function route(app: AuthoringApp, spec: { method: HTTPMethods; url: string; operation: string; schema: Record<string, unknown>; bodyLimit?: number }, handler: (request: any, reply: FastifyReply) => Promise<unknown>): void {
+export function route(app: AuthoringApp, spec: { method: HTTPMethods | HTTPMethods[]; url: string; operation: string; schema: Record<string, unknown>; bodyLimit?: number }, handler: (request: any, reply: FastifyReply) => Promise<unknown>): void {
   const bare = spec.url.endsWith('/') ? spec.url.slice(0, -1) : spec.url;
   for (const url of [bare, `${bare}/`]) {
     app.route({ method: spec.method, url, schema: { ...spec.schema, hide: url !== bare }, config: authoringGateway(spec.operation), bodyLimit: spec.bodyLimit, handler });

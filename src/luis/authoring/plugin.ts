@@ -12,8 +12,10 @@ import { featuresRoutes } from './routes/features.ts';
 import { accessRoutes } from './routes/access.ts';
 import { suggestRoutes } from './routes/suggest.ts';
 import { unavailableRoutes } from './routes/unavailable.ts';
+import { batchTestRoutes } from '../batch/routes.ts';
 
-const ROUTES: AuthoringRoutes[] = [appsRoutes, versionsRoutes, intentsRoutes, entitiesRoutes, examplesRoutes, patternsRoutes, featuresRoutes, accessRoutes, suggestRoutes, unavailableRoutes];
+/** The route families, shared with the v3.0-preview API wherever its operation is the same. */
+export const ROUTES: AuthoringRoutes[] = [appsRoutes, versionsRoutes, intentsRoutes, entitiesRoutes, examplesRoutes, patternsRoutes, featuresRoutes, accessRoutes, suggestRoutes, batchTestRoutes, unavailableRoutes];
 
 export async function authoringPlugin(app: FastifyInstance, context: AuthoringContext): Promise<void> {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>() as unknown as AuthoringApp;

@@ -9,8 +9,13 @@ import type { PublishedModel, RuntimeApp, Slot } from './published-apps.ts';
 export const cannotAccess = (why: string) =>
   new ApiError(401, '401', `This application cannot be accessed with the current subscription: ${why}`);
 
+/** The answer for an app id nobody published, also given to a stranger's key so that it learns nothing of the app. */
+export const unknownApp = (appId: string) => new ApiError(404, 'NotFound', `There is no application with the ID ${appId.toLowerCase()}.`);
+
 /** The key rules shared by every prediction route: whose keys may query this app at all. */
 function checkKey({ resource }: Caller, app: RuntimeApp): void {
+  const stranger = resource.accountId !== app.ownerAccountId && !app.assignedResourceIds.has(resource.id) && !app.isPublic;
+  if (stranger) throw unknownApp(app.id);
   if (resource.kind === 'LUIS.Authoring') {
     if (resource.accountId !== app.ownerAccountId) {
       throw cannotAccess("only the app owner's authoring key may query it. Use an endpoint key of a LUIS resource assigned to the app.");

@@ -5,6 +5,7 @@ import type { Clock } from '../../util/clock.ts';
 import { insertQueryLogs, listQueryLogs, pruneQueryLogs, type QueryLogRow } from '../store/query-logs.ts';
 import type { LuisDb } from '../store/tables.ts';
 import { DAY_MS } from '../../util/clock.ts';
+import { csvDocument } from '../../util/csv.ts';
 
 /** LUIS keeps endpoint logs for 30 days. */
 export const QUERY_LOG_RETENTION_MS = 30 * DAY_MS;
@@ -49,11 +50,8 @@ export class QueryLog {
   async csv(appId: string): Promise<string> {
     await this.flush();
     const rows = await listQueryLogs(this.db, appId, MAX_DOWNLOADED);
-    const lines = ['Query,UTC DateTime,Response,SecondaryId,Region'];
-    for (const r of rows) {
-      lines.push([r.query, new Date(Number(r.at)).toISOString(), r.response, '', r.region].map(csvField).join(','));
-    }
-    return `${lines.join('\r\n')}\r\n`;
+    return csvDocument(['Query', 'UTC DateTime', 'Response', 'SecondaryId', 'Region'],
+      rows.map((r) => [r.query, new Date(Number(r.at)).toISOString(), r.response, '', r.region]));
   }
 
   async close(): Promise<void> {
@@ -61,8 +59,4 @@ export class QueryLog {
     this.timer = undefined;
     await this.flush();
   }
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -8,7 +8,7 @@ import { MAX_QUERY_LENGTH, PredictionInputError, predict, type PredictOptions, t
 import { ApiError } from '../../http/errors.ts';
 import type { Caller } from '../../gateway/types.ts';
 import type { PublishedApps, RuntimeApp, Slot } from './published-apps.ts';
-import { admitQuery, admitVersionQuery } from './access.ts';
+import { admitQuery, admitVersionQuery, unknownApp } from './access.ts';
 import { v2Response } from './v2.ts';
 import { v3Response } from './v3.ts';
 import type { QueryLog } from './query-log.ts';
@@ -111,7 +111,7 @@ export async function runtimeRoutes(app: FastifyInstance, context: RuntimeContex
   async function answer(request: FastifyRequest, appId: string, choice: ModelChoice, query: string, options: PredictOptions, log: boolean, shape: (p: Prediction) => unknown) {
     const caller = request.caller as Caller;
     const entry = await published.get(appId.toLowerCase());
-    if (!entry) throw new ApiError(404, 'NotFound', `There is no application with the ID ${appId}.`);
+    if (!entry) throw unknownApp(appId);
     const body = shape(run(await modelFor(caller, entry, choice), query, options));
     if (log) queryLog.add({ appId: entry.id, slot: 'slot' in choice ? choice.slot : 'version', region: caller.region, query, response: body });
     return body;

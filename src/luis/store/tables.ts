@@ -91,6 +91,19 @@ export interface LuisDismissedUtterancesTable {
   dismissed_at: number;
 }
 
+export interface LuisBatchTestsTable {
+  id: string;
+  app_id: string;
+  version_id: string;
+  target: 'version' | 'production' | 'staging';
+  name: string;
+  created_at: number;
+  utterances: number;
+  intent_accuracy: number;
+  /** JSON of a BatchReport (src/luis/batch/evaluate.ts). */
+  report: string;
+}
+
 export type LuisTables = {
   luis_apps: LuisAppsTable;
   luis_versions: LuisVersionsTable;
@@ -100,6 +113,7 @@ export type LuisTables = {
   luis_app_resources: LuisAppResourcesTable;
   luis_query_logs: LuisQueryLogsTable;
   luis_dismissed_utterances: LuisDismissedUtterancesTable;
+  luis_batch_tests: LuisBatchTestsTable;
 };
 
 export type LuisDatabase = Database & LuisTables;

@@ -1,5 +1,5 @@
 // One LUIS app: its build sections (intents with utterances, entities,
-// patterns, phrase lists), the review of endpoint utterances, versions, settings, Train with per-model progress, the Test
+// patterns, phrase lists), the review of endpoint utterances, batch testing, versions, settings, Train with per-model progress, the Test
 // panel, Publish with endpoint keys and the endpoint URL, and collaborators.
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
@@ -12,9 +12,10 @@ import { addLabel, charSegments, tokenSegments, trainingSummary, type Segment } 
 import type { Ctx } from './ctx.ts';
 import { PublishSection } from './PublishSection.tsx';
 import { ReviewSection } from './ReviewSection.tsx';
+import { BatchTestSection } from './BatchTestSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { TestPanel } from './TestPanel.tsx';
-import { downloadJson, readJsonFile, useLuis } from './useLuis.ts';
+import { downloadJson, readAppFile, useLuis } from './useLuis.ts';
 
 
 function useInvalidate(ctx: Ctx) {
@@ -375,7 +376,7 @@ function VersionsSection({ ctx, onUse }: { ctx: Ctx; onUse: (v: string) => void 
     mutationFn: async () => {
       const file = fileRef.current?.files?.[0];
       if (!file) throw new Error('Choose a LUIS app .json file.');
-      return ctx.client.importVersion(ctx.appId, importName.trim(), await readJsonFile(file));
+      return ctx.client.importVersion(ctx.appId, importName.trim(), await readAppFile(file));
     },
     onSuccess: async () => { setImportName(''); await refresh(); },
   });
@@ -410,7 +411,7 @@ function VersionsSection({ ctx, onUse }: { ctx: Ctx; onUse: (v: string) => void 
       </form>
       <form className="inline-form spaced" aria-label="Import version" onSubmit={(e) => { e.preventDefault(); importVersion.mutate(); }}>
         <label htmlFor="import-version-file">Import a version from</label>
-        <input id="import-version-file" ref={fileRef} type="file" accept=".json,application/json" className="file-input" />
+        <input id="import-version-file" ref={fileRef} type="file" accept=".json,.lu,application/json" className="file-input" />
         <label htmlFor="import-version-name">as</label>
         <input id="import-version-name" value={importName} placeholder="0.3" onChange={(e) => setImportName(e.target.value)} />
         <button className="button" disabled={!importName.trim()}>Import</button>
@@ -469,7 +470,7 @@ function TrainButton({ ctx }: { ctx: Ctx }) {
 
 const SECTIONS = [
   ['intents', 'Intents'], ['entities', 'Entities'], ['patterns', 'Patterns'], ['phraselists', 'Phrase lists'],
-  ['review', 'Review'], ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'], ['settings', 'Settings'],
+  ['review', 'Review'], ['batchtest', 'Batch testing'], ['versions', 'Versions'], ['publish', 'Publish'], ['collaborators', 'Collaborators'], ['settings', 'Settings'],
 ] as const;
 
 export function LuisAppPage() {
@@ -506,6 +507,7 @@ export function LuisAppPage() {
           {section === 'patterns' && <PatternsSection ctx={ctx} />}
           {section === 'phraselists' && <PhraseListsSection ctx={ctx} />}
           {section === 'review' && <ReviewSection ctx={ctx} />}
+          {section === 'batchtest' && <BatchTestSection ctx={ctx} />}
           {section === 'versions' && <VersionsSection ctx={ctx} onUse={(v) => setParams({ version: v })} />}
           {section === 'publish' && <PublishSection ctx={ctx} />}
           {section === 'collaborators' && <CollaboratorsSection ctx={ctx} />}

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../components/Dialog.tsx';
 import { Field } from '../components/Field.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import type { AppInfo } from './api.ts';
-import { downloadJson, readJsonFile, useLuis } from './useLuis.ts';
+import { downloadJson, readAppFile, useLuis } from './useLuis.ts';
 import { checkAppFile, importProblem } from './importErrors.ts';
 import { describeError } from '../api/client.ts';
 
@@ -63,7 +63,7 @@ function ImportAppForm({ onDone }: { onDone: (id: string) => void }) {
     mutationFn: async () => {
       const file = fileRef.current?.files?.[0];
       if (!file) throw new Error('Choose a LUIS app .json file to import.');
-      const json = await readJsonFile(file);
+      const json = await readAppFile(file);
       const problem = checkAppFile(json);
       if (problem) throw new Error(problem);
       return client!.importApp(json, appName.trim() || undefined);
@@ -83,7 +83,7 @@ function ImportAppForm({ onDone }: { onDone: (id: string) => void }) {
           </div>
         </div>
       )}
-      <Field label="App file (.json)">{(p) => <input {...p} ref={fileRef} type="file" accept=".json,application/json" className="file-input" />}</Field>
+      <Field label="App file (.json or .lu)">{(p) => <input {...p} ref={fileRef} type="file" accept=".json,.lu,application/json" className="file-input" />}</Field>
       <Field label="Name (optional, else the file's)">{(p) => <input {...p} value={appName} onChange={(e) => setAppName(e.target.value)} />}</Field>
       <div className="form-actions"><button className="button button-primary" disabled={importApp.isPending}>{importApp.isPending ? 'Importing…' : 'Import'}</button></div>
     </form>
@@ -99,7 +99,8 @@ export function LuisAppsPage() {
   const apps = useQuery({ queryKey: ['luis', region, 'apps'], queryFn: () => client!.apps(), enabled: Boolean(client) });
   const exportApp = useMutation({
     mutationFn: async (app: AppInfo) => {
-      const version = app.activeVersion ?? (await client!.versions(app.id))[0]?.version;
+      // The list may be older than the app: a version cloned or imported since is now the active one.
+      const version = (await client!.app(app.id)).activeVersion ?? (await client!.versions(app.id))[0]?.version;
       if (!version) throw new Error(`${app.name} has no version to export.`);
       downloadJson(`${app.name}-${version}.json`, await client!.exportVersion(app.id, version));
     },

@@ -40,6 +40,22 @@ export type Prediction = {
   entities?: { entity: string; type: string; startIndex: number; endIndex: number; score?: number }[];
 };
 
+export type Scores = { labelled: number; precision: number | null; recall: number | null; f1: number | null; truePositives: number; falsePositives: number; falseNegatives: number };
+export type SpanLabel = { entity: string; startPos: number; endPos: number };
+export type BatchTestSummary = { id: string; name: string; versionId: string; target: 'version' | 'production' | 'staging'; createdDateTime: string; utterances: number; intentAccuracy: number };
+export type BatchTest = BatchTestSummary & {
+  report: {
+    utterances: number;
+    intentAccuracy: number;
+    correctUtterances: number;
+    intents: (Scores & { intent: string })[];
+    confusion: { labelled: string; predicted: string; count: number }[];
+    entities: (Scores & { entity: string })[];
+    errors: { text: string; labelledIntent: string; predictedIntent: string; score: number; missedEntities: SpanLabel[]; unexpectedEntities: SpanLabel[] }[];
+  };
+};
+export type BatchTarget = 'version' | 'production' | 'staging';
+
 /** The authoring API's largest page. */
 const EXAMPLES_PAGE = 500;
 
@@ -59,6 +75,8 @@ export function connectionFor(account: Account, region: string): LuisConnection 
 }
 
 const enc = encodeURIComponent;
+/** An import body is LUIS JSON, or a .lu text as a Blob (see readAppFile). */
+const formatOf = (app: unknown) => (app instanceof Blob ? 'lu' : 'json');
 
 export function luisClient(c: LuisConnection) {
   const headers = { 'Ocp-Apim-Subscription-Key': c.key };
@@ -71,12 +89,12 @@ export function luisClient(c: LuisConnection) {
     apps: () => call<AppInfo[]>('/apps/?take=500'),
     app: (appId: string) => call<AppInfo>(`/apps/${enc(appId)}`),
     createApp: (body: { name: string; culture: string; description?: string; initialVersionId?: string }) => call<string>('/apps/', 'POST', body),
-    importApp: (json: unknown, appName?: string) => call<string>(`/apps/import${appName ? `?appName=${enc(appName)}` : ''}`, 'POST', json),
+    importApp: (app: unknown, appName?: string) => call<string>(`/apps/import?format=${formatOf(app)}${appName ? `&appName=${enc(appName)}` : ''}`, 'POST', app),
     deleteApp: (appId: string) => call<unknown>(`/apps/${enc(appId)}`, 'DELETE'),
     exportVersion: (appId: string, version: string) => call<Record<string, unknown>>(`${v(appId, version)}/export`),
     versions: (appId: string) => call<Version[]>(`/apps/${enc(appId)}/versions`),
     cloneVersion: (appId: string, version: string, newVersion: string) => call<string>(`${v(appId, version)}/clone`, 'POST', { version: newVersion }),
-    importVersion: (appId: string, versionId: string, json: unknown) => call<string>(`/apps/${enc(appId)}/versions/import?versionId=${enc(versionId)}`, 'POST', json),
+    importVersion: (appId: string, versionId: string, app: unknown) => call<string>(`/apps/${enc(appId)}/versions/import?versionId=${enc(versionId)}&format=${formatOf(app)}`, 'POST', app),
     deleteVersion: (appId: string, version: string) => call<unknown>(`${v(appId, version)}/`, 'DELETE'),
     intents: (appId: string, version: string) => call<Intent[]>(`${v(appId, version)}/intents?take=500`),
     createIntent: (appId: string, version: string, name: string) => call<string>(`${v(appId, version)}/intents`, 'POST', { name }),
@@ -119,6 +137,13 @@ export function luisClient(c: LuisConnection) {
     deletePhraseList: (appId: string, version: string, id: number) => call<unknown>(`${v(appId, version)}/phraselists/${id}`, 'DELETE'),
     intentSuggestions: (appId: string, version: string, intentId: string) => call<Suggestion[]>(`${v(appId, version)}/intents/${enc(intentId)}/suggest?take=100`),
     dismissSuggestion: (appId: string, version: string, text: string) => call<unknown>(`${v(appId, version)}/suggest`, 'DELETE', text),
+    /** Runs a batch test against the version's latest training, or the version published to a slot. */
+    runBatchTest: (appId: string, version: string, target: BatchTarget, name: string, dataset: unknown) =>
+      call<BatchTest>(`${target === 'version' ? v(appId, version) : `/apps/${enc(appId)}/slots/${target}`}/batchtests${name ? `?name=${enc(name)}` : ''}`, 'POST', dataset),
+    batchTests: (appId: string, version: string) => call<BatchTestSummary[]>(`${v(appId, version)}/batchtests`),
+    batchTest: (appId: string, version: string, id: string) => call<BatchTest>(`${v(appId, version)}/batchtests/${enc(id)}`),
+    batchTestErrorsCsv: (appId: string, version: string, id: string) => call<string>(`${v(appId, version)}/batchtests/${enc(id)}/errors`),
+    deleteBatchTest: (appId: string, version: string, id: string) => call<unknown>(`${v(appId, version)}/batchtests/${enc(id)}`, 'DELETE'),
     train: (appId: string, version: string) => call<{ statusId: number; status: string }>(`${v(appId, version)}/train`, 'POST'),
     trainingStatus: (appId: string, version: string) => call<ModelTraining[]>(`${v(appId, version)}/train`),
     publish: (appId: string, body: { versionId: string; isStaging: boolean; region?: string }) => call<PublishResult>(`/apps/${enc(appId)}/publish`, 'POST', body),

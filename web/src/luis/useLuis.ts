@@ -26,7 +26,11 @@ export function useLuis() {
 }
 
 export function downloadJson(name: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  downloadText(name, JSON.stringify(data, null, 2), 'application/json');
+}
+
+export function downloadText(name: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -35,6 +39,12 @@ export function downloadJson(name: string, data: unknown): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** An app file to import: LUIS JSON parsed here, a .lu file sent as its text for the server to parse. */
+export async function readAppFile(file: File): Promise<unknown> {
+  if (file.name.toLowerCase().endsWith('.lu')) return new Blob([await file.text()], { type: 'text/plain' });
+  return readJsonFile(file);
 }
 
 export async function readJsonFile(file: File): Promise<unknown> {

@@ -7,6 +7,7 @@ import { SUPPORTED_CULTURES, type AppRow } from '../../service.ts';
 import { regionEndpoint } from '../../../console/views.ts';
 import { AppParams, OK, Paging, appOf, created, page, route, type AuthoringContext, type AuthoringRoutes } from '../kit.ts';
 import { appInfo } from '../views.ts';
+import { AppBody, FormatQuery, importedApp } from '../app-formats.ts';
 
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -44,11 +45,11 @@ export const appsRoutes: AuthoringRoutes = (app, context) => {
     method: 'POST', url: '/apps/import', operation: 'apps.import', bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       summary: 'Imports an exported LUIS app (any schema version 2.x to 7.x) as a new app',
-      querystring: Type.Object({ appName: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) }),
-      body: Type.Object({}, { additionalProperties: true }),
+      querystring: Type.Object({ appName: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })), format: FormatQuery }),
+      body: AppBody,
     },
   }, async (request, reply) => {
-    const row = await apps.importApp(await authors.of(request), request.body, request.query.appName);
+    const row = await apps.importApp(await authors.of(request), await importedApp(request.body, request.query.format), request.query.appName);
     return created(reply, row.id);
   });
 
@@ -101,7 +102,10 @@ export const appsRoutes: AuthoringRoutes = (app, context) => {
     schema: { params: AppParams, body: Type.Object({ sentimentAnalysis: Type.Optional(Type.Boolean()), speech: Type.Optional(Type.Boolean()), spellChecker: Type.Optional(Type.Boolean()) }) },
   }, async (request) => {
     const { app: row } = await appOf(context, request);
-    await updateApp(apps.db, row.id, { publish_settings: JSON.stringify({ ...JSON.parse(row.publish_settings), ...request.body }) });
+    // Only the three settings are kept: other fields of the body are not stored (nor echoed by GET).
+    const { sentimentAnalysis, speech, spellChecker } = request.body;
+    const changes = Object.fromEntries(Object.entries({ sentimentAnalysis, speech, spellChecker }).filter(([, v]) => v !== undefined));
+    await updateApp(apps.db, row.id, { publish_settings: JSON.stringify({ ...JSON.parse(row.publish_settings), ...changes }) });
     return OK;
   });
 

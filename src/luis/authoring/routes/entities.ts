@@ -3,13 +3,13 @@
 // roles every type has. One table maps each URL segment to its collection.
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { NameBody, OK, Paging, VersionParams, Guid, appOf, byId, created, page, route, type AuthoringContext, type AuthoringRoutes, type AuthoringApp } from '../kit.ts';
+import { NameBody, OK, Paging, VersionParams, Guid, appOf, byId, created, entityUpdateMethods, page, route, type AuthoringContext, type AuthoringRoutes, type AuthoringApp } from '../kit.ts';
 import { checkEntityNameFree, checkName, removeEntityReferences, removeRoleReferences, renameEntityEverywhere, renameRoleEverywhere } from '../../app/edits.ts';
 import { allEntities, takeNumber, type EntityCollection, type Role, type VersionDoc } from '../../app/document.ts';
 import { entityInfo, intentInfo } from '../views.ts';
 import { badArgument, itemNotFound } from '../../errors.ts';
 // The engine's index exports its app types as types only; this constant lives beside them.
-import { KNOWN_PREBUILTS, type EntityLabel } from '../../../nlu/index.ts';
+import { KNOWN_PREBUILTS, type EntityLabel, prebuiltCultureProblem } from '../../../nlu/index.ts';
 
 type Entity = { id: string; name: string; roles: Role[] };
 
@@ -143,7 +143,8 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
       });
       return created(reply, id);
     });
-    route(app, { method: 'PUT', url: `${base}/:entityId`, operation: `${segment}.update`, schema: { params: EntityParams, body: Type.Partial(schema) } }, async (request) => {
+    const method = collection === 'entities' || collection === 'hierarchicals' ? entityUpdateMethods(context) : 'PUT';
+    route(app, { method, url: `${base}/:entityId`, operation: `${segment}.update`, schema: { params: EntityParams, body: Type.Partial(schema) } }, async (request) => {
       await appOf(context, request);
       await edit(request, (doc) => {
         const entity = entityIn(doc, collection, request.params.entityId, noun);
@@ -164,8 +165,12 @@ function registerType(app: AuthoringApp, context: AuthoringContext, spec: typeof
 
   switch (collection) {
     case 'entities':
-      addAndUpdate(Type.Object({ name: Type.String({ minLength: 1, maxLength: 256 }), roles: Type.Optional(Names) }), (_doc, e, _body, isNew) => {
+      addAndUpdate(Type.Object({ name: Type.String({ minLength: 1, maxLength: 256 }), roles: Type.Optional(Names), instanceOf: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'v3: the entity whose matches this one\'s values must be' })) }), (doc, e, body, isNew) => {
         if (isNew) Object.assign(e, { children: [], features: [] });
+        if (body.instanceOf !== undefined) {
+          if (!allEntities(doc).some(({ item }) => item.name === body.instanceOf && item.id !== e.id)) throw itemNotFound('entity', body.instanceOf);
+          e.instanceOf = body.instanceOf;
+        }
       });
       break;
     case 'hierarchicals':
@@ -243,7 +248,7 @@ function registerChildren(app: AuthoringApp, context: AuthoringContext, base: st
     const child = byId(entity.children as Array<{ id: string; name: string }>, request.params.childId, 'child entity');
     return { id: child.id, name: child.name, typeId: 6, readableType: 'Hierarchical Child Entity Extractor' };
   });
-  route(app, { method: 'PUT', url: `${base}/:entityId/children/:childId`, operation: `${segment}.children.update`, schema: { params: ChildParams, body: NameBody } }, async (request) => {
+  route(app, { method: collection === 'hierarchicals' ? entityUpdateMethods(context) : 'PUT', url: `${base}/:entityId/children/:childId`, operation: `${segment}.children.update`, schema: { params: ChildParams, body: NameBody } }, async (request) => {
     await appOf(context, request);
     await apps.edit(request.params.appId, request.params.versionId, (doc) => {
       const entity = entityIn(doc, collection, request.params.entityId, noun);
@@ -376,7 +381,9 @@ export const entitiesRoutes: AuthoringRoutes = (app, context) => {
 
   route(app, { method: 'GET', url: '/apps/:appId/versions/:versionId/listprebuilts', operation: 'prebuilts.available', schema: { params: VersionParams } }, async (request) => {
     await appOf(context, request);
-    return Object.entries(PREBUILT_DESCRIPTIONS).map(([name, d]) => ({ name, ...d }));
+    const { doc } = await context.apps.readDoc(request.params.appId, request.params.versionId);
+    // As LUIS, only the prebuilts the version's culture offers.
+    return Object.entries(PREBUILT_DESCRIPTIONS).filter(([name]) => !prebuiltCultureProblem(name, doc.culture)).map(([name, d]) => ({ name, ...d }));
   });
 
   route(app, { method: 'GET', url: '/apps/:appId/versions/:versionId/models', operation: 'models.list', schema: { params: VersionParams, querystring: Paging } }, async (request) => {

@@ -6,6 +6,7 @@ import { AppParams, OK, Paging, VersionParams, appOf, created, page, route, type
 import { versionInfo } from '../views.ts';
 import type { VersionDoc } from '../../app/document.ts';
 import { versionNotFound } from '../../errors.ts';
+import { AppBody, FormatQuery, exportedApp, importedApp } from '../app-formats.ts';
 
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -59,22 +60,22 @@ export const versionsRoutes: AuthoringRoutes = (app, context) => {
     return created(reply, request.body.version);
   });
 
-  route(app, { method: 'GET', url: '/apps/:appId/versions/:versionId/export', operation: 'versions.export', schema: { params: VersionParams } },
-    async (request) => {
+  route(app, { method: 'GET', url: '/apps/:appId/versions/:versionId/export', operation: 'versions.export', schema: { params: VersionParams, querystring: Type.Object({ format: FormatQuery }) } },
+    async (request, reply) => {
       const { app: row } = await appOf(context, request);
-      return apps.exportVersion(row, request.params.versionId);
+      return exportedApp(reply, await apps.exportVersion(row, request.params.versionId), request.query.format);
     });
 
   route(app, {
     method: 'POST', url: '/apps/:appId/versions/import', operation: 'versions.import', bodyLimit: IMPORT_BODY_LIMIT,
     schema: {
       params: AppParams,
-      querystring: Type.Object({ versionId: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })) }),
-      body: Type.Object({}, { additionalProperties: true }),
+      querystring: Type.Object({ versionId: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })), format: FormatQuery }),
+      body: AppBody,
     },
   }, async (request, reply) => {
     const { app: row } = await appOf(context, request);
-    return created(reply, await apps.importVersion(row.id, request.body, request.query.versionId));
+    return created(reply, await apps.importVersion(row.id, await importedApp(request.body, request.query.format), request.query.versionId));
   });
 
   route(app, { method: 'POST', url: '/apps/:appId/versions/:versionId/train', operation: 'train.start', schema: { summary: 'Queues training of a version', params: VersionParams } },
