@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { publicBaseUrl, type Config } from './config.ts';
 import { createPlatform, type Platform, type PlatformOverrides } from './platform.ts';
 import { buildServer } from './http/server.ts';
-import { loadServices, type ServiceModule } from './services.ts';
+import { loadServices } from './services.ts';
+import type { ServiceModule } from './service-module.ts';
 import { createDemoAccount, describeDemo } from './demo.ts';
 import { ApiError } from './http/errors.ts';
 

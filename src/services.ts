@@ -1,20 +1,11 @@
-// The services behind the gateway. A service is a Fastify plugin plus,
-// optionally, what it adds to the demo account on first start.
-import type { Platform } from './platform.ts';
-import type { ServiceMount } from './http/server.ts';
-import type { DemoAccount } from './demo.ts';
-
-export interface ServiceModule {
-  name: string;
-  mount(platform: Platform): Promise<ServiceMount>;
-  /** Adds demo data for the demo account; returns lines to print (e.g. a ready-to-paste curl). */
-  seedDemo?(platform: Platform, demo: DemoAccount): Promise<string[]>;
-  close?(): Promise<void>;
-}
+// The services behind the gateway, in mount order. This list imports the service
+// modules; they import only `service-module.ts`, never this file.
+import type { ServiceModule } from './service-module.ts';
 
 /** Every service Portico serves, in mount order. */
 export async function loadServices(): Promise<ServiceModule[]> {
   const { luisModule } = await import('./luis/module.ts');
   const { visionService } = await import('./vision/service.ts');
-  return [luisModule(), visionService()];
+  const { cluModule } = await import('./clu/module.ts');
+  return [luisModule(), visionService(), cluModule()];
 }

@@ -8,6 +8,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analyzeImage4 } from '../../src/vision/image-analysis/analyze.ts';
+import { IA4_FEATURES } from '../../src/vision/image-analysis/query.ts';
 import { VisionEngine } from '../../src/vision/vision-engine.ts';
 import { acceptImage, ANALYSIS_FORMATS, type AcceptedImage } from '../../src/vision/image/intake.ts';
 import { MAX_IMAGE_BYTES } from '../../src/vision/image/limits.ts';
@@ -78,6 +80,7 @@ async function main() {
 
   const rows: Row[] = [];
   rows.push(await measure('analyze (all 9 features)', photoLabel, photos, (i) => engine.analyze(i, VISUAL_FEATURES)));
+  rows.push(await measure('4.0 imageanalysis:analyze (all 7 features)', photoLabel, photos, (i) => analyzeImage4(engine, i, { features: IA4_FEATURES, neutral: false, aspects: [] })));
   rows.push(await measure('analyze (Faces)', photoLabel, photos, (i) => engine.analyze(i, ['Faces'])));
   rows.push(await measure('analyze (Color, ImageType)', photoLabel, photos, (i) => engine.analyze(i, ['Color', 'ImageType'])));
   rows.push(await measure('detect', photoLabel, photos, (i) => engine.detect(i)));

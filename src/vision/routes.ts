@@ -15,13 +15,17 @@ import { modelsRoutes } from './routes/models.ts';
 
 export type VisionPluginOptions = VisionRouteContext;
 
-export async function visionRoutes(app: FastifyInstance, ctx: VisionPluginOptions): Promise<void> {
-  // Image bodies arrive as raw bytes; an empty body reaches the handler as an empty buffer.
+/** Image bodies arrive as raw bytes; an empty body reaches the handler as an empty buffer. */
+export function acceptImageBodies(app: FastifyInstance): void {
   const rawBytes = (_request: unknown, body: string | Buffer, done: (err: null, body: Buffer) => void) => done(null, Buffer.from(body));
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   app.addContentTypeParser(/^image\/[\w.+-]+$/, { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: IMAGE_BODY_LIMIT }, rawBytes);
+}
+
+export async function visionRoutes(app: FastifyInstance, ctx: VisionPluginOptions): Promise<void> {
+  acceptImageBodies(app);
   analyzeRoute(app, ctx);
   describeRoute(app, ctx);
   tagRoute(app, ctx);

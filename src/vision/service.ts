@@ -1,10 +1,14 @@
 // Computer Vision as a Portico service: the engine (its models warm up in the
-// background as soon as the service is mounted) and the routes under /vision/v3.2.
-import type { ServiceModule } from '../services.ts';
+// background as soon as the service is mounted), the v3.2 routes under /vision/v3.2
+// and the Image Analysis 4.0 route under /computervision.
+import type { FastifyInstance } from 'fastify';
+import type { ServiceModule } from '../service-module.ts';
 import { regionEndpoint } from '../console/views.ts';
 import { VisionEngine, type VisionEngineOptions } from './vision-engine.ts';
 import { ReadOperations } from './read/read-operations.ts';
 import { visionRoutes } from './routes.ts';
+import { warmUpPdf } from './document/pdf.ts';
+import { IMAGE_ANALYSIS_PREFIX, imageAnalysisRoutes } from './image-analysis/routes.ts';
 
 export const VISION_PREFIX = '/vision/v3.2';
 
@@ -22,13 +26,17 @@ export function visionService(options: VisionServiceOptions = {}): ServiceModule
       engine = new VisionEngine(options);
       reads = new ReadOperations(platform.store.db, () => platform.clock.now());
       void engine.start().catch((e) => console.error(`Computer Vision models failed to load: ${(e as Error).message}`));
+      void warmUpPdf();
+      const ctx = {
+        engine,
+        reads,
+        imageSource: { allowPrivateImageUrls: platform.config.allowPrivateImageUrls, urlTimeoutMs: options.urlTimeoutMs ?? 10_000 },
+      };
+      // v3.2 under /vision/v3.2 and Image Analysis 4.0 under /computervision: one engine serves both.
       return {
-        prefix: VISION_PREFIX,
-        plugin: visionRoutes,
-        options: {
-          engine,
-          reads,
-          imageSource: { allowPrivateImageUrls: platform.config.allowPrivateImageUrls, urlTimeoutMs: options.urlTimeoutMs ?? 10_000 },
+        plugin: async (app: FastifyInstance) => {
+          await app.register(visionRoutes, { prefix: VISION_PREFIX, ...ctx });
+          await app.register(imageAnalysisRoutes, { prefix: IMAGE_ANALYSIS_PREFIX, ...ctx });
         },
       };
     },

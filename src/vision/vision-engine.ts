@@ -61,7 +61,7 @@ export const READ_MODEL_VERSION = '2021-04-12';
 const DESCRIPTION_TAGS = 10;
 const DESCRIPTION_TAG_CONFIDENCE = 0.5;
 
-const NEEDS_OF_FEATURE: Record<VisualFeature, EvidenceNeed[]> = {
+export const NEEDS_OF_FEATURE: Record<VisualFeature, EvidenceNeed[]> = {
   Faces: ['faces'],
   Objects: ['objects'],
   Adult: ['nsfw'],
@@ -129,6 +129,11 @@ export class VisionEngine {
     if (this.workers < 2 || !wanted.includes('faces') || !rest.some((n) => n === 'objects' || n === 'nsfw')) return ask(wanted);
     const [faces, others] = await Promise.all([ask(['faces']), ask(rest)]);
     return { ...others, faces: faces.faces };
+  }
+
+  /** The engines' evidence that the given v3.2 features rest on, for an API that shapes it its own way (Image Analysis 4.0). */
+  evidenceFor(image: AcceptedImage, features: readonly VisualFeature[]): Promise<ImageEvidence> {
+    return this.evidence(image, features.flatMap((f) => NEEDS_OF_FEATURE[f]));
   }
 
   async analyze(image: AcceptedImage, features: readonly VisualFeature[], maxCandidates = 1): Promise<Analysis> {

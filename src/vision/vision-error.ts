@@ -7,7 +7,7 @@ export type VisionErrorCode =
   | 'NotSupportedImage' | 'Timeout' | 'InternalServerError' | 'InvalidImageSize' | 'BadArgument'
   | 'NotSupportedLanguage' | 'InvalidThumbnailSize' | 'InvalidDetails' | 'InvalidModel'
   | 'NotSupportedVisualFeature' | 'FailedToProcess' | 'InvalidPageRange' | 'FailedToDownloadImage'
-  | 'UnsupportedImageFormat' | 'InvalidImageDimension' | 'ServiceUnavailable';
+  | 'UnsupportedImageFormat' | 'InvalidImageDimension' | 'ServiceUnavailable' | 'InvalidArgument' | 'UnsupportedApiVersion';
 
 export class VisionError extends Error {
   constructor(

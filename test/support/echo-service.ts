@@ -2,7 +2,7 @@
 // called. It lets the platform tests and benchmarks exercise every gateway rule
 // without depending on LUIS or Computer Vision.
 import type { FastifyInstance } from 'fastify';
-import type { ServiceModule } from '../../src/services.ts';
+import type { ServiceModule } from '../../src/service-module.ts';
 
 export const ECHO_OPERATION = 'test.echo';
 

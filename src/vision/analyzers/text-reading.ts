@@ -26,9 +26,12 @@ export interface TextReading {
 /** Clockwise turn that makes the text upright → which way the text's top faced. */
 const ORIENTATION_BY_TURN: Record<number, TextOrientation> = { 0: 'Up', 90: 'Left', 180: 'Down', 270: 'Right' };
 
-async function pageImage(bytes: Buffer, metadata: ImageMetadata, page: number, turn: number): Promise<Buffer> {
-  // tesseract decodes JPEG and PNG itself; everything else, and turned pages, go through sharp.
-  if (turn === 0 && page === 0 && (metadata.format === 'Jpeg' || metadata.format === 'Png')) return bytes;
+/** Whether tesseract is given the bytes as they came (it decodes JPEG and PNG itself). */
+const readsRaw = (metadata: ImageMetadata, page: number, turn: number) => turn === 0 && page === 0 && (metadata.format === 'Jpeg' || metadata.format === 'Png');
+
+async function pageImage(bytes: Buffer, metadata: ImageMetadata, page: number, turn: number, throughSharp = false): Promise<Buffer> {
+  // Everything else, turned pages, and files tesseract could not decode go through sharp.
+  if (!throughSharp && readsRaw(metadata, page, turn)) return bytes;
   try {
     return await openPixels(bytes, metadata.format, page).rotate(turn).png({ compressionLevel: 1 }).toBuffer();
   } catch (e) {
@@ -69,7 +72,13 @@ export async function readText(
 ): Promise<TextReading> {
   const page = options.page ?? 0;
   const size = page === 0 ? metadata : await sharp(bytes, { page }).metadata().then((m) => ({ width: m.width ?? 0, height: m.height ?? 0 }));
-  const first = await recognizer.recognize(await pageImage(bytes, metadata, page, 0), { deskew: options.detectOrientation });
+  const deskew = { deskew: options.detectOrientation };
+  const first = await recognizer.recognize(await pageImage(bytes, metadata, page, 0), deskew).catch(async (e) => {
+    // tesseract's own decoder fails on a damaged file without saying why; sharp's
+    // decodes what can be read, or names the damage (a 400, not a 500).
+    if (!readsRaw(metadata, page, 0)) throw e;
+    return recognizer.recognize(await pageImage(bytes, metadata, page, 0, true), deskew);
+  });
   let best: { turn: 0 | 90 | 180 | 270; blocks: RecognizedBlock[]; skew: number } = { turn: 0, blocks: readableBlocks(first), skew: first.skewRadians };
   if (options.detectOrientation) {
     const raw = first.blocks.flatMap((b) => b.lines.flatMap((l) => l.words));

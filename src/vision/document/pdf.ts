@@ -42,6 +42,14 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }
 }
 
+/**
+ * Opens an empty document so that pdf.js loads its worker code (a second or
+ * more on a busy machine) when the service starts, not in the first PDF's request.
+ */
+export async function warmUpPdf(): Promise<void> {
+  await openPdf(Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1')).then((doc) => doc.destroy(), () => undefined);
+}
+
 /** Checks that the bytes are a PDF that can be opened, and counts its pages (page sizes are checked as each is read). */
 export async function acceptPdf(bytes: Buffer, maxBytes: number): Promise<AcceptedPdf> {
   if (bytes.length > maxBytes) {

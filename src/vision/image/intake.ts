@@ -12,6 +12,8 @@ export interface IntakeRules {
   formats: readonly ImageFormat[];
   /** Document formats accepted besides images (named in the refusal), e.g. PDF for Read. */
   documents?: readonly string[];
+  /** Largest side in pixels (default MAX_SIDE_PX, v3.2's 10,000; Image Analysis 4.0 takes 16,000). */
+  maxSidePx?: number;
 }
 
 export interface AcceptedImage {
@@ -58,8 +60,9 @@ export async function acceptImage(bytes: Buffer, rules: IntakeRules): Promise<Ac
   if (width < MIN_SIDE_PX || height < MIN_SIDE_PX) {
     throw new VisionError('InvalidImageSize', `Image is too small: ${width}x${height} pixels; each side must be at least ${MIN_SIDE_PX} pixels.`);
   }
-  if (width > MAX_SIDE_PX || height > MAX_SIDE_PX) {
-    throw new VisionError('InvalidImageSize', `Image is too large: ${width}x${height} pixels; each side must be at most ${MAX_SIDE_PX} pixels.`);
+  const maxSide = rules.maxSidePx ?? MAX_SIDE_PX;
+  if (width > maxSide || height > maxSide) {
+    throw new VisionError('InvalidImageSize', `Image is too large: ${width}x${height} pixels; each side must be at most ${maxSide} pixels.`);
   }
   return { bytes, metadata: { width, height, format }, pages };
 }

@@ -1,0 +1,102 @@
+// Helpers for the CLU tests: a server with the CLU service, a Language
+// resource's key, and a project imported, trained and deployed.
+import { startTestServer, newAccount, type TestServer, type TestServerOptions } from '../support/server.ts';
+import { cluModule } from '../../src/clu/module.ts';
+
+export const API_VERSION = '2023-04-01';
+export const AUTHORING = '/language/authoring/analyze-conversations/projects';
+
+export async function startCluServer(options: TestServerOptions = {}): Promise<TestServer> {
+  return startTestServer({ services: [cluModule()], ...options });
+}
+
+/** A fresh account with a Language resource; answers its key1. */
+export async function languageKey(server: TestServer, kind = 'TextAnalytics', tier = 'S', region = 'westus'): Promise<{ key: string; token: string; name: string }> {
+  const { token } = await newAccount(server);
+  const name = `language-${Math.random().toString(36).slice(2, 8)}`;
+  const res = await server.api('POST', '/api/resources', { name, kind, tier, region }, token);
+  if (res.status !== 201) throw new Error(`resource create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { key: res.body.key1, token, name };
+}
+
+export async function call(server: TestServer, method: string, path: string, key: string | undefined, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = {};
+  if (key) headers['Ocp-Apim-Subscription-Key'] = key;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await server.fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: any = text;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+/** Follows an operation-location until the job is done; answers its final state. */
+export async function pollJob(server: TestServer, key: string, location: string): Promise<any> {
+  const url = new URL(location);
+  for (let i = 0; i < 600; i++) {
+    const res = await call(server, 'GET', url.pathname + url.search, key);
+    if (res.status !== 200) throw new Error(`job status: ${res.status} ${JSON.stringify(res.body)}`);
+    if (!['notStarted', 'running'].includes(res.body.status)) return res.body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish in 30 s');
+}
+
+/** A small home-automation project in CLU's project file format. */
+export function homeProject(projectName: string) {
+  const u = (text: string, intent: string, entities: Array<[string, string]> = []) => ({
+    text, intent, language: 'en-us', dataset: 'Train',
+    entities: entities.map(([category, span]) => ({ category, offset: text.indexOf(span), length: span.length })),
+  });
+  return {
+    projectFileVersion: '2023-04-01',
+    stringIndexType: 'Utf16CodeUnit',
+    metadata: { projectKind: 'Conversation', projectName, language: 'en-us', description: 'lights', settings: { confidenceThreshold: 0 } },
+    assets: {
+      projectKind: 'Conversation',
+      intents: [{ category: 'None' }, { category: 'TurnOn' }, { category: 'TurnOff' }, { category: 'SetTimer' }],
+      entities: [
+        { category: 'Room', list: { sublists: [
+          { listKey: 'kitchen', synonyms: [{ language: 'en-us', values: ['kitchen', 'cookhouse'] }] },
+          { listKey: 'bedroom', synonyms: [{ language: 'en-us', values: ['bedroom', 'sleeping room'] }] },
+        ] } },
+        { category: 'Duration', prebuilts: [{ category: 'Quantity.Number' }] },
+        { category: 'Device' },
+      ],
+      utterances: [
+        u('turn on the lamp in the kitchen', 'TurnOn', [['Device', 'lamp']]),
+        u('switch on the light', 'TurnOn', [['Device', 'light']]),
+        u('please turn the heater on', 'TurnOn', [['Device', 'heater']]),
+        u('lights on in the bedroom', 'TurnOn'),
+        u('power on the fan', 'TurnOn', [['Device', 'fan']]),
+        u('turn off the lamp', 'TurnOff', [['Device', 'lamp']]),
+        u('switch off the light in the kitchen', 'TurnOff', [['Device', 'light']]),
+        u('shut down the heater', 'TurnOff', [['Device', 'heater']]),
+        u('lights off please', 'TurnOff'),
+        u('power off the fan', 'TurnOff', [['Device', 'fan']]),
+        u('set a timer for 10 minutes', 'SetTimer'),
+        u('start a 5 minute timer', 'SetTimer'),
+        u('timer for 20 minutes please', 'SetTimer'),
+        u('remind me in 3 minutes', 'SetTimer'),
+        u('what is the weather', 'None'),
+        u('tell me a joke', 'None'),
+      ],
+    },
+  };
+}
+
+/** Imports a project, trains `model` and deploys it as `production`. */
+export async function deployedProject(server: TestServer, key: string, projectName: string, file: unknown = homeProject(projectName), format = 'Conversation'): Promise<void> {
+  const q = `api-version=${API_VERSION}`;
+  const imported = await call(server, 'POST', `${AUTHORING}/${projectName}/:import?${q}&format=${format}`, key, file);
+  if (imported.status !== 202) throw new Error(`import: ${imported.status} ${JSON.stringify(imported.body)}`);
+  const importJob = await pollJob(server, key, imported.headers.get('operation-location')!);
+  if (importJob.status !== 'succeeded') throw new Error(`import job: ${JSON.stringify(importJob)}`);
+  const trained = await call(server, 'POST', `${AUTHORING}/${projectName}/:train?${q}`, key, { modelLabel: 'model', trainingMode: 'standard' });
+  if (trained.status !== 202) throw new Error(`train: ${trained.status} ${JSON.stringify(trained.body)}`);
+  const trainJob = await pollJob(server, key, trained.headers.get('operation-location')!);
+  if (trainJob.status !== 'succeeded') throw new Error(`train job: ${JSON.stringify(trainJob)}`);
+  const deployed = await call(server, 'PUT', `${AUTHORING}/${projectName}/deployments/production?${q}`, key, { trainedModelLabel: 'model' });
+  if (deployed.status !== 202) throw new Error(`deploy: ${deployed.status} ${JSON.stringify(deployed.body)}`);
+  await pollJob(server, key, deployed.headers.get('operation-location')!);
+}
