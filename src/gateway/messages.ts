@@ -5,8 +5,16 @@ import { ApiError } from '../http/errors.ts';
 export const missingKey = () => new ApiError(401, '401',
   'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.');
 
-export const invalidKey = () => new ApiError(401, '401',
-  'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.');
+export const INVALID_KEY_MESSAGE = 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.';
+
+export const invalidKey = () => new ApiError(401, '401', INVALID_KEY_MESSAGE);
+
+export const isInvalidKey = (err: unknown): boolean => err instanceof ApiError && err.statusCode === 401 && err.message === INVALID_KEY_MESSAGE;
+
+export const tooManyUnknownKeys = (limit: number, retryAfterSeconds: number) => new ApiError(429, '429',
+  `Too many requests with subscription keys that are not recognised from this client address (more than ${limit} a minute). ` +
+  `Retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'} with a valid key.`,
+  {}, { 'Retry-After': String(retryAfterSeconds) });
 
 export const rateExceeded = (kind: string, tier: string, rate: Rate, retryAfterSeconds: number) => new ApiError(429, '429',
   `Requests to this API have exceeded the rate limit of your ${kind} ${tier} pricing tier (${rate.limit} calls per ${rate.per}). ` +

@@ -2,7 +2,8 @@
 // loop, written in one transaction, and only then are their replies released,
 // so a killed process never loses a call whose response a client received.
 import { hostname } from 'node:os';
-import type { UsageRow, UsageWriter } from '../store/repos/usage.ts';
+import type { LatencyRow, UsageRow, UsageWriter } from '../store/repos/usage.ts';
+import { latencyBucket } from '../metrics/latency.ts';
 import { DAY_MS, utcDay } from '../util/clock.ts';
 
 export interface MeteredCall {
@@ -13,6 +14,8 @@ export interface MeteredCall {
   keySlot: number;
   status: number;
   admitted: boolean;
+  /** Milliseconds from the request's arrival to its reply being ready (set with the status). */
+  latencyMs?: number;
 }
 
 /** Last use is written at most this often per resource; expiry counts in days. */
@@ -70,6 +73,30 @@ export function aggregate(calls: MeteredCall[], writer: string): UsageRow[] {
   return rows.size === 1 ? [...rows.values()] : [...rows.keys()].sort().map((key) => rows.get(key)!);
 }
 
+/** Sums the latency of admitted calls per resource, day, operation and latency bucket, sorted by key. */
+export function aggregateLatency(calls: MeteredCall[], writer: string): LatencyRow[] {
+  const rows = new Map<string, LatencyRow>();
+  let dayStart = NaN;
+  let day = '';
+  for (const c of calls) {
+    if (!c.admitted || c.latencyMs === undefined) continue;
+    if (!(c.at >= dayStart && c.at < dayStart + DAY_MS)) {
+      dayStart = c.at - (c.at % DAY_MS);
+      day = utcDay(c.at);
+    }
+    const le = latencyBucket(c.latencyMs);
+    const key = `${c.resourceId}|${day}|${c.operation}|${String(le).padStart(10, '0')}`;
+    const row = rows.get(key);
+    if (row) {
+      row.calls++;
+      row.latency_ms += c.latencyMs;
+    } else {
+      rows.set(key, { resource_id: c.resourceId, day, operation: c.operation, writer, le_ms: le, calls: 1, latency_ms: c.latencyMs });
+    }
+  }
+  return rows.size <= 1 ? [...rows.values()] : [...rows.keys()].sort().map((key) => rows.get(key)!);
+}
+
 function sameUsageKey(a: MeteredCall, b: MeteredCall): boolean {
   return a.resourceId === b.resourceId && a.status === b.status && a.admitted === b.admitted && a.keySlot === b.keySlot
     && a.operation === b.operation && a.meter === b.meter;
@@ -100,7 +127,7 @@ export class UsageRecorder {
     if (this.pending === batch) this.pending = undefined;
     try {
       const lastUse = this.lastUseToWrite(batch.calls);
-      await this.store.write(aggregate(batch.calls, this.writer), lastUse);
+      await this.store.write(aggregate(batch.calls, this.writer), lastUse, aggregateLatency(batch.calls, this.writer));
       for (const [id, at] of lastUse) this.lastUseWritten.set(id, at);
       this.batches++;
       batch.resolve();

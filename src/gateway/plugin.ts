@@ -6,11 +6,12 @@ import type { FastifyInstance, FastifyRequest, onRequestHookHandler, onSendHookH
 import type { Catalog } from '../catalog/catalog.ts';
 import type { KeyDirectory, KeyMatch } from '../keys/directory.ts';
 import type { Admission, Limiter } from '../limits/limiter.ts';
+import type { AttemptLimiter, AttemptRule } from '../limits/attempts.ts';
 import type { Clock } from '../util/clock.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UsageRecorder } from './metering.ts';
 import { checkActive, checkAdmission, checkScopeAndRegion, presentedKey } from './checks.ts';
-import { missingKey, invalidKey } from './messages.ts';
+import { missingKey, invalidKey, isInvalidKey, tooManyUnknownKeys } from './messages.ts';
 import { requestRegion } from './region.ts';
 import type { GatewayRoute } from './types.ts';
 
@@ -21,10 +22,23 @@ export interface GatewayOptions {
   recorder: UsageRecorder;
   clock: Clock;
   defaultRegion: string;
+  /** Counts lookups of keys this process has not verified, per client address. */
+  attempts: AttemptLimiter;
+  /** The rule for invalid keys per client address; UNKNOWN_KEYS_PER_ADDRESS unless configured. */
+  unknownKeyRule?: AttemptRule;
 }
 
+/**
+ * Guessing keys: once an address has presented this many invalid keys in a
+ * minute, keys this process has not verified before get a 429 before any
+ * lookup (so a guess learns nothing), while keys already verified keep being
+ * served. Valid keys never count.
+ */
+export const UNKNOWN_KEYS_PER_ADDRESS: AttemptRule = { name: 'gateway-unknown-key-address', limit: 60, windowMs: 60_000 };
+
 async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<void> {
-  const { catalog, directory, limiter, recorder, clock } = options;
+  const { catalog, directory, limiter, recorder, clock, attempts } = options;
+  const unknownKeyRule = options.unknownKeyRule ?? UNKNOWN_KEYS_PER_ADDRESS;
   // What the reply is metered as, set once the key has named a resource. A
   // request decoration rather than a side table: it is on every call's path.
   app.decorateRequest('meteredCall', null);
@@ -38,17 +52,39 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
     const key = presentedKey(request.headers, request.query);
     if (!key) throw missingKey();
     const match = directory.cached(key);
-    if (match) return checkResource(request, route, match);
-    return directory.resolve(key).then((found) => {
-      if (!found) throw invalidKey();
+    if (match) return checkResource(request, route, match, key);
+    if (directory.verifiedBefore(key)) return resolveAndCheck(request, route, key);
+    return attempts.check(unknownKeyRule, request.ip, clock.now()).then((decision) => {
+      if (!decision.allowed) throw tooManyUnknownKeys(unknownKeyRule.limit, decision.retryAfterSeconds);
+      return resolveAndCheck(request, route, key, true);
+    });
+  }
+
+  /** `countFailure`: an invalid key counts against its address (a valid one never does). */
+  function resolveAndCheck(request: FastifyRequest, route: GatewayRoute, key: string, countFailure = false): Promise<void> {
+    return directory.resolve(key).then(async (found) => {
+      if (!found) {
+        if (countFailure) await attempts.take(unknownKeyRule, request.ip, clock.now());
+        throw invalidKey();
+      }
       return checkResource(request, route, found);
     });
   }
 
-  function checkResource(request: FastifyRequest, route: GatewayRoute, match: KeyMatch): void | Promise<void> {
+  /**
+   * `cachedKey` is set when the match came from the cache: a 401 for it (wrong
+   * region) then first pays for a store lookup, so that refusing a known key
+   * costs what refusing an unknown one does and timing does not tell them apart.
+   */
+  function checkResource(request: FastifyRequest, route: GatewayRoute, match: KeyMatch, cachedKey?: string): void | Promise<void> {
     const { resource } = match;
     const region = requestRegion(request.raw) ?? options.defaultRegion;
-    checkScopeAndRegion(resource, route, region);
+    try {
+      checkScopeAndRegion(resource, route, region);
+    } catch (err) {
+      if (cachedKey === undefined || !isInvalidKey(err)) throw err;
+      return directory.fromStore(cachedKey).then(() => { throw err; });
+    }
     const now = clock.now();
     request.meteredCall = { resourceId: resource.id, at: now, meter: route.meter, operation: route.operation, keySlot: match.slot, status: 0, admitted: false };
     checkActive(resource, catalog, now);
@@ -86,6 +122,7 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
     const call = request.meteredCall;
     if (!call) return done(null, payload);
     call.status = reply.statusCode;
+    call.latencyMs = reply.elapsedTime;
     recorder.record(call).then(() => done(null, payload), (err) => {
       request.log.error({ err }, 'usage could not be recorded');
       reply.code(503).header('content-type', 'application/json; charset=utf-8');

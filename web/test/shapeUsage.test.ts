@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UsageDay } from '../src/api/types.ts';
-import { daysBetween, lastDays, monthQuota, quotaBar, shapeUsage, totals } from '../src/usage/shapeUsage.ts';
+import { averageLatency, daysBetween, formatLatency, lastDays, monthQuota, quotaBar, shapeUsage, totals } from '../src/usage/shapeUsage.ts';
 
 function day(date: string, parts: Partial<UsageDay>): UsageDay {
   return { day: date, calls: 0, statusClasses: { '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0 }, rateLimited: 0, quotaExceeded: 0, operations: {}, ...parts };
@@ -76,5 +76,30 @@ describe("this month's quota bar", () => {
     const bar = monthQuota({ quotas: [{ meter: 'prediction', used: 7, limit: 10_000, renewsAt: '2025-02-01T00:00:00.000Z' }] });
     expect(bar).toMatchObject({ used: 7, limit: 10_000 });
     expect(bar?.percent).toBeCloseTo(0.07);
+  });
+});
+
+describe('latency beside calls', () => {
+  it('carries each day\'s average and p95 latency, null on days without timed calls or from a server without them', () => {
+    const days = shapeUsage({ days: [day('2025-01-02', { calls: 4, statusClasses: { '2xx': 4 }, latency: { calls: 4, averageMs: 3.5, p95Ms: 9.25 } })] }, '2025-01-01', '2025-01-02');
+    expect(days.map((d) => [d.date, d.timedCalls, d.averageMs, d.p95Ms])).toEqual([
+      ['2025-01-01', 0, null, null],
+      ['2025-01-02', 4, 3.5, 9.25],
+    ]);
+  });
+
+  it('averages the window by timed calls, not by days', () => {
+    const days = shapeUsage({ days: [
+      day('2025-01-01', { calls: 1, latency: { calls: 1, averageMs: 100, p95Ms: 100 } }),
+      day('2025-01-02', { calls: 3, latency: { calls: 3, averageMs: 20, p95Ms: 25 } }),
+    ] }, '2025-01-01', '2025-01-03');
+    expect(averageLatency(days)).toBe(40);
+    expect(averageLatency(shapeUsage({ days: [] }, '2025-01-01', '2025-01-02'))).toBeNull();
+  });
+
+  it('writes latencies in milliseconds, one decimal below 10 ms, and a dash for none', () => {
+    expect(formatLatency(3.456)).toBe('3.5 ms');
+    expect(formatLatency(1234.4)).toBe('1,234 ms');
+    expect(formatLatency(null)).toBe('—');
   });
 });

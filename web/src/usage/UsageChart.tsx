@@ -3,7 +3,7 @@
 // disclosure for screen-reader and keyboard users.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../forms/format.ts';
-import { totals, type ChartDay, type QuotaBar } from './shapeUsage.ts';
+import { averageLatency, formatLatency, totals, type ChartDay, type QuotaBar } from './shapeUsage.ts';
 
 const SERIES = [
   { key: 'served', name: 'Served', color: '#0078d4' },
@@ -38,12 +38,14 @@ export function QuotaMeter({ quota }: { quota: QuotaBar | null }) {
 
 export function UsageChart({ days }: { days: ChartDay[] }) {
   const sum = totals(days);
+  const average = averageLatency(days);
   return (
     <div className="usage">
       <p className="usage-summary" data-testid="usage-total">
         <strong>{formatCount(sum.total)}</strong> calls in the last {days.length} days
         {sum.rateLimited > 0 && <> · {formatCount(sum.rateLimited)} rate limited</>}
         {sum.quotaExceeded > 0 && <> · {formatCount(sum.quotaExceeded)} over quota</>}
+        {average !== null && <> · <span data-testid="usage-latency">average latency {formatLatency(average)}</span></>}
       </p>
       <div className="chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={240}>
@@ -63,13 +65,15 @@ export function UsageChart({ days }: { days: ChartDay[] }) {
         <summary>Show the numbers as a table</summary>
         <table>
           <thead>
-            <tr><th scope="col">Day</th>{SERIES.map((s) => <th key={s.key} scope="col">{s.name}</th>)}</tr>
+            <tr><th scope="col">Day</th>{SERIES.map((s) => <th key={s.key} scope="col">{s.name}</th>)}<th scope="col">Average latency</th><th scope="col">p95 latency</th></tr>
           </thead>
           <tbody>
             {days.filter((d) => d.total > 0).map((d) => (
               <tr key={d.date}>
                 <th scope="row">{d.date}</th>
                 {SERIES.map((s) => <td key={s.key}>{formatCount(d[s.key])}</td>)}
+                <td>{formatLatency(d.averageMs)}</td>
+                <td>{formatLatency(d.p95Ms)}</td>
               </tr>
             ))}
           </tbody>

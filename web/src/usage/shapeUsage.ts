@@ -12,6 +12,10 @@ export type ChartDay = {
   quotaExceeded: number;
   otherErrors: number;
   total: number;
+  /** Admitted calls timed that day, their average and 95th-percentile latency (ms); null without any. */
+  timedCalls: number;
+  averageMs: number | null;
+  p95Ms: number | null;
 };
 
 export type QuotaBar = {
@@ -52,6 +56,10 @@ function safe(n: unknown): number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
 }
 
+function latencyMs(n: unknown): number | null {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
 export function shapeUsage(usage: Pick<Usage, 'days'>, from: string, to: string): ChartDay[] {
   const byDate = new Map<string, UsageDay>();
   for (const day of usage.days) byDate.set(day.day.slice(0, 10), day);
@@ -69,6 +77,9 @@ export function shapeUsage(usage: Pick<Usage, 'days'>, from: string, to: string)
       quotaExceeded,
       otherErrors: total - served - rateLimited - quotaExceeded,
       total,
+      timedCalls: safe(day?.latency?.calls),
+      averageMs: latencyMs(day?.latency?.averageMs),
+      p95Ms: latencyMs(day?.latency?.p95Ms),
     };
   });
 }
@@ -80,7 +91,25 @@ export function quotaBar(used: number, limit: number | null | undefined): QuotaB
   return { used: safeUsed, limit, percent: Math.min(100, (safeUsed / limit) * 100) };
 }
 
-export function totals(days: ChartDay[]): Omit<ChartDay, 'date' | 'label'> {
+/** The window's average latency: the days' averages weighted by their timed calls; null without any. */
+export function averageLatency(days: ChartDay[]): number | null {
+  let calls = 0;
+  let sum = 0;
+  for (const d of days) {
+    if (d.averageMs === null || d.timedCalls === 0) continue;
+    calls += d.timedCalls;
+    sum += d.averageMs * d.timedCalls;
+  }
+  return calls ? sum / calls : null;
+}
+
+/** A latency as shown: "4.2 ms", "—" when there is none. */
+export function formatLatency(ms: number | null): string {
+  if (ms === null) return '—';
+  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
+}
+
+export function totals(days: ChartDay[]): Pick<ChartDay, 'served' | 'rateLimited' | 'quotaExceeded' | 'otherErrors' | 'total'> {
   return days.reduce(
     (sum, d) => ({
       served: sum.served + d.served,
