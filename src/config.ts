@@ -26,6 +26,16 @@ export interface Config {
   workers: number;
   /** Allow the Computer Vision URL fetcher to reach loopback and private addresses. */
   allowPrivateImageUrls: boolean;
+  /** Bearer token that GET /metrics asks for; undefined means /metrics answers 404. */
+  metricsToken?: string;
+  /** Invalid subscription keys one client address may present in a minute before its unverified keys get 429. */
+  invalidKeysPerMinute: number;
+  /** Sign-ups one client address may make in an hour. */
+  signupsPerAddressPerHour: number;
+  /** A console session unused this long ends (ms). */
+  sessionIdleMs: number;
+  /** A console session ends this long after log-in, however much it is used (ms). */
+  sessionMaxMs: number;
 }
 
 interface Setting {
@@ -50,6 +60,11 @@ export const SETTINGS: Setting[] = [
   { flag: 'log-level', env: 'LOG_LEVEL', help: 'pino log level', default: 'info' },
   { flag: 'workers', env: 'PORTICO_WORKERS', help: 'number of server processes (node:cluster)', default: '1' },
   { flag: 'allow-private-image-urls', env: 'PORTICO_ALLOW_PRIVATE_IMAGE_URLS', help: 'let image URLs point at loopback/private addresses', boolean: true },
+  { flag: 'invalid-keys-per-minute', env: 'PORTICO_INVALID_KEYS_PER_MINUTE', help: 'invalid subscription keys a client address may present in a minute before keys not yet verified get 429', default: '60' },
+  { flag: 'signups-per-address-per-hour', env: 'PORTICO_SIGNUPS_PER_ADDRESS_PER_HOUR', help: 'sign-ups one client address may make in an hour (raise it when many users share one NAT address)', default: '30' },
+  { flag: 'metrics-token', env: 'PORTICO_METRICS_TOKEN', help: 'bearer token (16+ chars) that opens GET /metrics (Prometheus); unset: /metrics answers 404' },
+  { flag: 'session-idle-hours', env: 'PORTICO_SESSION_IDLE_HOURS', help: 'hours without use after which a console session ends', default: '12' },
+  { flag: 'session-max-days', env: 'PORTICO_SESSION_MAX_DAYS', help: 'days after log-in after which a console session ends however used', default: '30' },
   { flag: 'no-demo', env: 'PORTICO_NO_DEMO', help: 'do not create the demo account on an empty database', boolean: true },
 ];
 
@@ -117,6 +132,10 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
   }
   const region = get('PORTICO_REGION')!;
   if (!/^[a-z0-9]+$/.test(region)) throw new ConfigError(`PORTICO_REGION must be a region name like westus, got "${region}"`);
+  const metricsToken = get('PORTICO_METRICS_TOKEN');
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    throw new ConfigError('PORTICO_METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
   return {
     port: parseInteger('PORT', get('PORT')!, 0, 65535),
     host: get('HOST')!,
@@ -132,6 +151,11 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     logLevel: get('LOG_LEVEL')!,
     workers: parseInteger('PORTICO_WORKERS', get('PORTICO_WORKERS')!, 1, 256),
     allowPrivateImageUrls: parseBoolean('PORTICO_ALLOW_PRIVATE_IMAGE_URLS', get('PORTICO_ALLOW_PRIVATE_IMAGE_URLS')),
+    metricsToken,
+    invalidKeysPerMinute: parseInteger('PORTICO_INVALID_KEYS_PER_MINUTE', get('PORTICO_INVALID_KEYS_PER_MINUTE')!, 1, 1_000_000_000),
+    signupsPerAddressPerHour: parseInteger('PORTICO_SIGNUPS_PER_ADDRESS_PER_HOUR', get('PORTICO_SIGNUPS_PER_ADDRESS_PER_HOUR')!, 1, 1_000_000_000),
+    sessionIdleMs: parseInteger('PORTICO_SESSION_IDLE_HOURS', get('PORTICO_SESSION_IDLE_HOURS')!, 1, 24 * 365) * 3_600_000,
+    sessionMaxMs: parseInteger('PORTICO_SESSION_MAX_DAYS', get('PORTICO_SESSION_MAX_DAYS')!, 1, 3650) * 86_400_000,
   };
 }
 

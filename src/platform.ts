@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { loadCatalog, type Catalog } from './catalog/catalog.ts';
 import { openStore, type Store } from './store/database.ts';
 import { createKeyVault, loadMasterKey, type KeyVault } from './keys/secrets.ts';
+import { acceptMasterKey } from './keys/master-key-check.ts';
 import { KeyDirectory, LocalChangeBus, type ResourceChangeBus } from './keys/directory.ts';
 import { MemoryLimiter } from './limits/memory.ts';
 import type { Limiter, QuotaBaseline } from './limits/limiter.ts';
@@ -13,6 +14,8 @@ import { admittedCalls } from './store/repos/usage.ts';
 import { UsageRecorder } from './gateway/metering.ts';
 import { ResourceService } from './resources/service.ts';
 import { AccountService } from './accounts/service.ts';
+import { ATTEMPT_RULES, AttemptGuard } from './accounts/attempt-guard.ts';
+import { MemoryAttemptLimiter, type AttemptLimiter } from './limits/attempts.ts';
 import { UsageService } from './resources/usage.ts';
 import { systemClock, utcDay, type Clock } from './util/clock.ts';
 
@@ -24,6 +27,9 @@ export interface Platform {
   bus: ResourceChangeBus;
   directory: KeyDirectory;
   limiter: Limiter;
+  /** Sliding-window attempt limits (log-in, sign-up, password change, unknown keys); shared through Redis when configured. */
+  attempts: AttemptLimiter;
+  guard: AttemptGuard;
   recorder: UsageRecorder;
   resources: ResourceService;
   accounts: AccountService;
@@ -42,8 +48,15 @@ export interface PlatformOverrides {
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const catalog = loadCatalog(config.catalogPath);
   const clock = overrides.clock ?? systemClock;
-  const vault = createKeyVault(loadMasterKey(config.masterKey, config.dataDir));
+  const master = loadMasterKey(config.masterKey, config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await acceptMasterKey(store.db, master, config.dataDir, clock.now());
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const vault = createKeyVault(master.key);
   const baseline: QuotaBaseline = (resourceId, meter, start, end) =>
     admittedCalls(store.db, resourceId, meter, utcDay(start), utcDay(end - 1));
   // REDIS_URL: limits, the change bus and the key cache are shared by every process on this database.
@@ -53,14 +66,19 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const bus = overrides.bus ?? shared?.bus ?? new LocalChangeBus();
   const directory = shared?.directory ?? new KeyDirectory(store.db, vault, bus);
   const limiter = overrides.limiter?.(store) ?? shared?.limiter ?? new MemoryLimiter(baseline);
+  const attempts = shared?.attempts ?? new MemoryAttemptLimiter();
+  const guard = new AttemptGuard(attempts, () => clock.now(), {
+    ...ATTEMPT_RULES, signupAddress: { ...ATTEMPT_RULES.signupAddress, limit: config.signupsPerAddressPerHour },
+  });
   const recorder = new UsageRecorder(store.usageWriter);
   const resources = new ResourceService(store.db, catalog, vault, bus, clock);
-  const accounts = new AccountService(store.db, resources, clock);
+  const accounts = new AccountService(store.db, resources, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const usage = new UsageService(store.db, catalog, clock);
   return {
-    config, catalog, store, vault, bus, directory, limiter, recorder, resources, accounts, usage, clock,
+    config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, clock,
     async close() {
       await recorder.drain();
+      await attempts.close();
       await limiter.close();
       await store.close();
     },

@@ -7,8 +7,9 @@ import * as repo from '../store/repos/accounts.ts';
 import type { ResourceService } from '../resources/service.ts';
 import type { Clock } from '../util/clock.ts';
 import { DAY_MS } from '../util/clock.ts';
-import { badRequest, conflict, unauthorized } from '../http/errors.ts';
+import { badRequest, conflict, notFound, unauthorized } from '../http/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { passwordProblem } from './password-rules.ts';
 
 export interface Account {
   id: string;
@@ -16,8 +17,39 @@ export interface Account {
   createdAt: number;
 }
 
-const TOKEN_LIFETIME_MS = 90 * DAY_MS;
-export const MIN_PASSWORD_LENGTH = 8;
+
+export interface SessionPolicy {
+  /** A session unused this long ends. */
+  idleMs: number;
+  /** A session ends this long after log-in. */
+  maxMs: number;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 12 * 3_600_000, maxMs: 30 * DAY_MS };
+
+/** Last use is written at most once a minute per session, so reads do not each cost a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Who opened a session, as its owner will see it in the list. */
+export interface SessionClient {
+  userAgent?: string;
+  address?: string;
+}
+
+export interface SessionInfo {
+  id: string;
+  createdAt: number;
+  lastUsedAt: number;
+  /** When it ends if it keeps being used (the absolute end), and if it is not (the idle end). */
+  expiresAt: number;
+  idleExpiresAt: number;
+  client: string;
+}
+
+function describeClient(client: SessionClient): string {
+  const agent = (client.userAgent ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200) || 'unknown client';
+  return client.address ? `${agent} (${client.address})`.slice(0, 300) : agent;
+}
 // Kept simple on purpose: one @, no spaces, a dot in the domain.
 const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
@@ -34,12 +66,13 @@ function toAccount(row: repo.AccountRow): Account {
 }
 
 export class AccountService {
-  constructor(private db: Kysely<Database>, private resources: ResourceService, private clock: Clock) {}
+  constructor(private db: Kysely<Database>, private resources: ResourceService, private clock: Clock, private sessions: SessionPolicy = DEFAULT_SESSION_POLICY) {}
 
   async signUp(emailInput: string, password: string): Promise<Account> {
     const email = normaliseEmail(emailInput);
     if (email.length > 254 || !EMAIL_PATTERN.test(email)) throw badRequest('email must be an e-mail address like name@example.com');
-    if (password.length < MIN_PASSWORD_LENGTH) throw badRequest(`password must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const problem = passwordProblem('password', password, email);
+    if (problem) throw badRequest(problem, 'WeakPassword');
     if (await repo.findAccountByEmail(this.db, email)) throw conflict(`an account with e-mail ${email} already exists`, 'AccountExists');
     const row: repo.AccountRow = { id: randomUUID(), email, password_hash: await hashPassword(password), created_at: this.clock.now() };
     try {
@@ -56,23 +89,57 @@ export class AccountService {
   }
 
   /** Checks the password and issues a bearer token (also used as the portal's session cookie). */
-  async logIn(emailInput: string, password: string): Promise<{ account: Account; token: string; expiresAt: number }> {
+  async logIn(emailInput: string, password: string, client: SessionClient = {}): Promise<{ account: Account; token: string; expiresAt: number }> {
     const row = await repo.findAccountByEmail(this.db, normaliseEmail(emailInput));
     // Verify against a dummy hash when the account is unknown, so timing does not reveal which e-mails exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok) throw unauthorized('e-mail or password is wrong', 'InvalidCredentials');
     const token = `pt_${randomBytes(32).toString('base64url')}`;
     const now = this.clock.now();
-    const expiresAt = now + TOKEN_LIFETIME_MS;
-    await repo.insertSession(this.db, { token_digest: tokenDigest(token), account_id: row.id, created_at: now, expires_at: expiresAt });
+    const expiresAt = now + this.sessions.maxMs;
+    await repo.deleteEndedSessions(this.db, row.id, now, now - this.sessions.idleMs);
+    await repo.insertSession(this.db, {
+      token_digest: tokenDigest(token), id: randomUUID(), account_id: row.id, created_at: now, expires_at: expiresAt, last_used_at: now, client: describeClient(client),
+    });
     return { account: toAccount(row), token, expiresAt };
   }
 
-  async authenticate(token: string): Promise<Account | undefined> {
-    const session = await repo.findSession(this.db, tokenDigest(token));
-    if (!session || Number(session.expires_at) <= this.clock.now()) return undefined;
+  /** The account of a live session, recording its use; undefined once it has ended (absolute or idle). */
+  async authenticate(token: string): Promise<(Account & { sessionId: string }) | undefined> {
+    const digest = tokenDigest(token);
+    const session = await repo.findSession(this.db, digest);
+    const now = this.clock.now();
+    if (!session) return undefined;
+    const lastUsed = Number(session.last_used_at);
+    if (Number(session.expires_at) <= now || lastUsed + this.sessions.idleMs <= now) {
+      await repo.deleteSession(this.db, digest);
+      return undefined;
+    }
     const row = await repo.findAccountById(this.db, session.account_id);
-    return row && toAccount(row);
+    if (!row) return undefined;
+    if (now - lastUsed >= TOUCH_EVERY_MS) await repo.touchSession(this.db, digest, now);
+    return { ...toAccount(row), sessionId: session.id };
+  }
+
+  /** The account's live sessions, most recently used first. */
+  async listSessions(accountId: string): Promise<SessionInfo[]> {
+    const now = this.clock.now();
+    await repo.deleteEndedSessions(this.db, accountId, now, now - this.sessions.idleMs);
+    return (await repo.listSessions(this.db, accountId)).map((s) => ({
+      id: s.id,
+      createdAt: Number(s.created_at),
+      lastUsedAt: Number(s.last_used_at),
+      expiresAt: Number(s.expires_at),
+      idleExpiresAt: Math.min(Number(s.expires_at), Number(s.last_used_at) + this.sessions.idleMs),
+      client: s.client,
+    }));
+  }
+
+  /** Ends one of the account's sessions; 404 for an id that is not one of them. */
+  async revokeSession(accountId: string, sessionId: string): Promise<void> {
+    if (!(await repo.deleteAccountSession(this.db, accountId, sessionId))) {
+      throw notFound(`this account has no session with id ${sessionId} (it may have ended already)`, 'SessionNotFound');
+    }
   }
 
   async logOut(token: string): Promise<void> {
@@ -83,7 +150,8 @@ export class AccountService {
   async changePassword(accountId: string, currentToken: string | undefined, current: string, next: string): Promise<void> {
     const row = await repo.findAccountById(this.db, accountId);
     if (!row || !(await verifyPassword(current, row.password_hash))) throw badRequest('currentPassword is wrong', 'InvalidCredentials');
-    if (next.length < MIN_PASSWORD_LENGTH) throw badRequest(`newPassword must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    const problem = passwordProblem('newPassword', next, row.email);
+    if (problem) throw badRequest(problem, 'WeakPassword');
     await repo.updatePasswordHash(this.db, accountId, await hashPassword(next));
     await repo.deleteOtherSessions(this.db, accountId, currentToken && tokenDigest(currentToken));
   }

@@ -6,6 +6,7 @@ import { signupCommand, loginCommand, logoutCommand } from './session.ts';
 import { accountCommand } from './account.ts';
 import { resourceCommand } from './resource.ts';
 import { luisCommand } from './luis.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 
 // The server's modules load only for `start`, so client commands start fast.
 const startCommand: CliCommand = {
@@ -32,6 +33,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   account: accountCommand,
   resource: resourceCommand,
   luis: luisCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export function help(): string {

@@ -23,11 +23,13 @@ import { resourceKeys } from './routes/resource-keys.ts';
 import { resourceRegenerateKey } from './routes/resource-regenerate-key.ts';
 import { resourceRenew } from './routes/resource-renew.ts';
 import { resourceUsage } from './routes/resource-usage.ts';
+import { accountSessionsList } from './routes/account-sessions-list.ts';
+import { accountSessionDelete } from './routes/account-session-delete.ts';
 
 const ROUTES: ConsoleRoute[] = [
   signup, login, logout, accountGet, accountPassword, authoringKeyRegenerate, catalog,
   resourcesList, resourcesCreate, resourceGet, resourceUpdate, resourceDelete, resourceKeys,
-  resourceRegenerateKey, resourceRenew, resourceUsage,
+  resourceRegenerateKey, resourceRenew, resourceUsage, accountSessionsList, accountSessionDelete,
 ];
 
 export async function consolePlugin(app: FastifyInstance, options: { platform: Platform }): Promise<void> {
@@ -38,7 +40,7 @@ export async function consolePlugin(app: FastifyInstance, options: { platform: P
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  const signedIn = requireAccount(options.platform.accounts) as onRequestAsyncHookHandler;
+  const signedIn = requireAccount(options.platform.accounts, options.platform.config.publicUrl) as onRequestAsyncHookHandler;
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   for (const route of ROUTES) route(typed as never, { platform: options.platform, signedIn });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

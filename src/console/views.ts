@@ -41,6 +41,11 @@ export const UsageSchema = Type.Object({
     rateLimited: Type.Integer(),
     quotaExceeded: Type.Integer(),
     operations: Counts,
+    latency: Type.Object({
+      calls: Type.Integer(),
+      averageMs: Type.Union([Type.Number(), Type.Null()]),
+      p95Ms: Type.Union([Type.Number(), Type.Null()]),
+    }, { description: 'Latency of the day\'s admitted calls in ms (to the reply being ready); null on a day without any' }),
   })),
   quotas: Type.Array(Type.Object({ meter: Type.String(), used: Type.Integer(), limit: Type.Integer(), renewsAt: Type.String() })),
 });

@@ -1,12 +1,15 @@
 // The HTTP server: Fastify with Azure-style errors, an apim-request-id on every
 // response, region routing, the gateway, the console API and the services.
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { LogController, type FastifyContextConfig, type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../platform.ts';
 import { ApiError } from './errors.ts';
 import { createRegionRouting, setRequestRegion } from '../gateway/region.ts';
-import { gatewayPlugin } from '../gateway/plugin.ts';
+import { gatewayPlugin, UNKNOWN_KEYS_PER_ADDRESS } from '../gateway/plugin.ts';
 import { consolePlugin } from '../console/plugin.ts';
+import { metricsPlugin } from '../metrics/plugin.ts';
+import { GatewayMetrics } from '../metrics/gateway-metrics.ts';
+import { processWriterId } from '../gateway/metering.ts';
 import { redactUrl } from './redact.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -27,6 +30,20 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** One route as the server registered it: what tests enumerate, so a route added later cannot escape them. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route of the server, filled as plugins register them. */
+    routeTable: readonly RegisteredRoute[];
+  }
+}
 
 function fastifyErrorToApiError(error: FastifyError): ApiError {
   if (error instanceof ApiError) return error;
@@ -79,6 +96,12 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
 
   app.setValidatorCompiler(validatorCompiler());
 
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, config: route.config ?? {} });
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('apim-request-id', request.id);
   });
@@ -95,7 +118,12 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
 
   await app.register(gatewayPlugin, {
     catalog, directory: platform.directory, limiter: platform.limiter, recorder: platform.recorder,
-    clock: platform.clock, defaultRegion: config.region,
+    clock: platform.clock, defaultRegion: config.region, attempts: platform.attempts,
+    unknownKeyRule: { ...UNKNOWN_KEYS_PER_ADDRESS, limit: config.invalidKeysPerMinute },
+  });
+  // Before the services: its onRoute hook must see their gateway routes.
+  await app.register(metricsPlugin, {
+    metrics: new GatewayMetrics(processWriterId()), token: config.metricsToken, directory: platform.directory, catalog,
   });
   await app.register(consolePlugin, { prefix: '/api', platform });
   for (const service of options.services ?? []) {

@@ -3,9 +3,9 @@
 // is emptied for a resource whenever it changes (regenerate, renew, delete, tier).
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
-import { findResourceRowByKeyDigest } from '../store/repos/resources.ts';
+import { findResourceRowByKeyDigest, type ResourceRow } from '../store/repos/resources.ts';
 import { resourceFromRow, type KeySlot, type Resource } from '../resources/resource.ts';
-import { constantTimeEqual, isKeyShaped, type KeyVault } from './secrets.ts';
+import { constantTimeEqual, generateKey, isKeyShaped, type KeyVault } from './secrets.ts';
 
 export interface KeyMatch {
   resource: Resource;
@@ -43,8 +43,17 @@ export class KeyDirectory {
   /** Bumped on every invalidation, so a lookup that raced one does not cache stale data. */
   private epoch = 0;
 
+  /** Decrypted when a digest matches nothing, so an unknown key costs what a known one does. */
+  private decoy: string;
+
   constructor(private db: Kysely<Database>, private vault: KeyVault, bus: ResourceChangeBus) {
     bus.subscribe((id) => this.forget(id));
+    this.decoy = vault.encrypt(generateKey());
+  }
+
+  /** Whether this process has verified the key before (even if a cache with a TTL would now read it again). */
+  verifiedBefore(presented: string): boolean {
+    return this.byKey.has(presented);
   }
 
   /** The match for a key verified before, without waiting; undefined when it must be looked up. */
@@ -55,15 +64,25 @@ export class KeyDirectory {
   async resolve(presented: string): Promise<KeyMatch | undefined> {
     const cached = this.byKey.get(presented);
     if (cached) return cached;
-    if (!isKeyShaped(presented)) return undefined;
     const epoch = this.epoch;
-    const found = await findResourceRowByKeyDigest(this.db, this.vault.digest(presented));
+    const found = await this.fromStore(presented);
     if (!found) return undefined;
-    const cipher = found.slot === 1 ? found.row.key1_cipher : found.row.key2_cipher;
-    if (!constantTimeEqual(this.vault.decrypt(cipher), presented)) return undefined;
     const resource = resourceFromRow(found.row);
     if (epoch !== this.epoch) return { resource, slot: found.slot };
     return this.remember(presented, resource, found.slot);
+  }
+
+  /**
+   * The store's answer for a key, whatever the cache holds: an HMAC digest, one
+   * indexed read, one decryption and a constant-time comparison, known key or not
+   * (a key that is not key-shaped cannot match, and its shape is no secret).
+   */
+  async fromStore(presented: string): Promise<{ row: ResourceRow; slot: KeySlot } | undefined> {
+    if (!isKeyShaped(presented)) return undefined;
+    const found = await findResourceRowByKeyDigest(this.db, this.vault.digest(presented));
+    const cipher = !found ? this.decoy : found.slot === 1 ? found.row.key1_cipher : found.row.key2_cipher;
+    const same = constantTimeEqual(this.vault.decrypt(cipher), presented);
+    return found && same ? found : undefined;
   }
 
   forget(resourceId: string): void {

@@ -18,6 +18,8 @@ export interface KeyVault {
   encrypt(plain: string): string;
   decrypt(cipher: string): string;
   digest(plain: string): string;
+  /** A value the database keeps to recognise this master key; it reveals nothing of it. */
+  checkValue(): string;
 }
 
 /** Derives separate encryption and lookup keys from one master key. */
@@ -25,6 +27,7 @@ export function createKeyVault(masterKey: Buffer): KeyVault {
   if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
   const encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'portico key encryption', 32));
   const macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'portico key lookup', 32));
+  const checkKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'portico master key check', 32));
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -42,6 +45,9 @@ export function createKeyVault(masterKey: Buffer): KeyVault {
     digest(plain) {
       return createHmac('sha256', macKey).update(plain).digest('hex');
     },
+    checkValue() {
+      return createHmac('sha256', checkKey).update('portico master key check v1').digest('hex');
+    },
   };
 }
 
@@ -51,21 +57,42 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** Where the master key came from; a generated one is new to this data folder. */
+export type MasterKeySource = 'setting' | 'file' | 'generated';
+
+export interface MasterKey {
+  key: Buffer;
+  source: MasterKeySource;
+  /** Writes a generated key to <dataDir>/master.key (mode 0600); a no-op for the others. */
+  persist(): void;
+}
+
 /**
- * The master key from config, else from <dataDir>/master.key, created with mode
- * 0600 on first start. Losing this file makes stored keys unreadable.
+ * The master key from config, else from <dataDir>/master.key, else a new one
+ * that is written only once the database has accepted it (see persist).
+ * Losing this file makes stored keys unreadable.
  */
-export function loadMasterKey(configured: string | undefined, dataDir: string): Buffer {
-  if (configured) return Buffer.from(configured, 'hex');
-  const file = join(dataDir, 'master.key');
+export function loadMasterKey(configured: string | undefined, dataDir: string): MasterKey {
+  const keep = () => {};
+  if (configured) return { key: Buffer.from(configured, 'hex'), source: 'setting', persist: keep };
+  const file = masterKeyFile(dataDir);
   if (existsSync(file)) {
     const hex = readFileSync(file, 'utf8').trim();
     if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`${file} does not hold a 64-hex-character master key`);
-    return Buffer.from(hex, 'hex');
+    return { key: Buffer.from(hex, 'hex'), source: 'file', persist: keep };
   }
-  mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
-  return key;
+  return {
+    key,
+    source: 'generated',
+    persist() {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+      chmodSync(file, 0o600);
+    },
+  };
+}
+
+export function masterKeyFile(dataDir: string): string {
+  return join(dataDir, 'master.key');
 }

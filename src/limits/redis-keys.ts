@@ -27,3 +27,8 @@ export function quotaKey(prefix: string, resourceId: string, meter: string, mont
 export function changeChannel(prefix: string): string {
   return `${prefix}resource-changed`;
 }
+
+/** The attempts of one subject under one attempt rule (subjects are digests or addresses, never e-mails). */
+export function attemptsKey(prefix: string, rule: string, subject: string): string {
+  return `${prefix}attempts:${rule}:{${subject}}`;
+}

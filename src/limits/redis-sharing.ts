@@ -11,6 +11,7 @@ import type { QuotaBaseline } from './limiter.ts';
 import { RedisLink, stderrLog, type RedisLog } from './redis-connection.ts';
 import { changeChannel, redisPrefix } from './redis-keys.ts';
 import { RedisLimiter } from './redis.ts';
+import { RedisAttemptLimiter } from './redis-attempts.ts';
 
 export interface RedisSharingOptions {
   url: string;
@@ -29,6 +30,7 @@ export interface RedisSharing {
   bus: RedisChangeBus;
   directory: ExpiringKeyDirectory;
   limiter: RedisLimiter;
+  attempts: RedisAttemptLimiter;
 }
 
 export async function openRedisSharing(options: RedisSharingOptions): Promise<RedisSharing> {
@@ -41,6 +43,7 @@ export async function openRedisSharing(options: RedisSharingOptions): Promise<Re
     link, prefix, failureMode: options.failureMode, baseline: options.baseline, settled: options.settled,
     onClose: () => bus.close(),
   });
+  const attempts = new RedisAttemptLimiter(link, prefix, options.failureMode);
   await link.connected();
-  return { prefix, link, bus, directory, limiter };
+  return { prefix, link, bus, directory, limiter, attempts };
 }

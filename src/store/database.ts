@@ -13,6 +13,11 @@ import * as luis from './migrations/002-luis.ts';
 import * as usageWriters from './migrations/003-usage-writers.ts';
 import * as visionReads from './migrations/004-vision-reads.ts';
 import * as luisReview from './migrations/005-luis-review.ts';
+import * as luisBatchTests from './migrations/006-luis-batch-tests.ts';
+import * as clu from './migrations/007-clu.ts';
+import * as security from './migrations/009-security.ts';
+import * as sessions from './migrations/011-sessions.ts';
+import * as usageLatency from './migrations/013-usage-latency.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -31,6 +36,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-usage-writers': usageWriters,
   '004-vision-reads': visionReads,
   '005-luis-review': luisReview,
+  '006-luis-batch-tests': luisBatchTests,
+  '007-clu': clu,
+  '009-security': security,
+  '011-sessions': sessions,
+  '013-usage-latency': usageLatency,
 };
 
 class StaticMigrations implements MigrationProvider {

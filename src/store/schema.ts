@@ -14,7 +14,13 @@ export interface SessionsTable {
   token_digest: string;
   account_id: string;
   created_at: number;
+  /** The absolute end; the idle end is last_used_at plus the configured idle time. */
   expires_at: number;
+  /** Public id, for listing and revoking (never the digest). */
+  id: string;
+  last_used_at: number;
+  /** User agent and address of the log-in, for the owner to recognise it. */
+  client: string;
 }
 
 export interface ResourcesTable {
@@ -48,11 +54,33 @@ export interface UsageTable {
   calls: number;
 }
 
+/** Admitted calls per latency bucket (migration 013). */
+export interface UsageLatencyTable {
+  resource_id: string;
+  day: string;
+  operation: string;
+  writer: string;
+  /** Upper bound of the latency bucket in ms; ABOVE_ALL_BUCKETS_MS for +Inf. */
+  le_ms: number;
+  calls: number;
+  /** Sum of the calls' latencies in ms. */
+  latency_ms: number;
+}
+
+export interface MasterKeyChecksTable {
+  id: string;
+  /** HMAC of a fixed label under the master key; see KeyVault.checkValue. */
+  check_value: string;
+  recorded_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
   resources: ResourcesTable;
   usage: UsageTable;
+  usage_latency: UsageLatencyTable;
+  master_key_checks: MasterKeyChecksTable;
 }
 
 export type { Generated };

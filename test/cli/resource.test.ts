@@ -43,7 +43,7 @@ describe('portico resource', () => {
   it('create with a kind the catalogue lacks exits 1 with the server\'s message naming the field', async () => {
     const result = await user.run(['resource', 'create', 'bad-kind', '--kind', 'Speech', '--tier', 'F0', '--region', 'westus']);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /^portico: kind must be one of LUIS, ComputerVision; got "Speech"/);
+    assert.match(result.stderr, /^portico: kind must be one of LUIS, ComputerVision, TextAnalytics; got "Speech"/);
   });
 
   it('create of a LUIS resource outside a publishing region is refused by the server', async () => {

@@ -34,7 +34,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       it('refuses a weak password and a malformed e-mail with 400 naming them', async () => {
         const weak = await server.api('POST', '/api/signup', { email: 'weak@example.com', password: 'short' });
         assert.equal(weak.status, 400);
-        assert.match(weak.body.error.message, /password must be at least 8/);
+        assert.match(weak.body.error.message, /password must be at least 10 characters/);
         const email = await server.api('POST', '/api/signup', { email: 'not-an-email', password: 'long enough pw' });
         assert.equal(email.status, 400);
         assert.match(email.body.error.message, /email/);
@@ -224,7 +224,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     it('serves the catalogue and the console API\'s OpenAPI document', async () => {
       const catalog = await server.api('GET', '/api/catalog');
-      assert.deepEqual(catalog.body.kinds.map((k: any) => k.name), ['LUIS.Authoring', 'LUIS', 'ComputerVision']);
+      assert.deepEqual(catalog.body.kinds.map((k: any) => k.name), ['LUIS.Authoring', 'LUIS', 'ComputerVision', 'TextAnalytics']);
       const f0 = catalog.body.kinds.find((k: any) => k.name === 'ComputerVision').tiers[0];
       assert.deepEqual(f0.rate, { limit: 20, per: 'minute' });
       const openapi = await server.api('GET', '/api/openapi.json');

@@ -34,7 +34,7 @@ describe('keys at rest', () => {
     const server = await startTestServer();
     const file = join(server.config.dataDir, 'master.key');
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.deepEqual(loadMasterKey(undefined, server.config.dataDir), Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'));
+    assert.deepEqual(loadMasterKey(undefined, server.config.dataDir).key, Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'));
     await server.close();
   });
 

@@ -182,13 +182,13 @@ describe('the portal, walked by a new user in Chromium', () => {
     await page.getByRole('button', { name: 'Import app' }).click();
     const broken = JSON.parse(readFileSync(LUIS_APP_FILE, 'utf8'));
     broken.intents[0].name = 5;
-    await page.getByLabel('App file (.json)').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByLabel('App file (.json or .lu)').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const error = page.getByRole('alert').filter({ hasText: 'The app was not imported.' });
     await error.locator('code', { hasText: 'intents[0].name' }).waitFor();
     assert.match(await error.innerText(), /must be a string/);
     await screenshot(page, 'luis-apps-import-error', 'desktop');
-    await page.getByLabel('App file (.json)').setInputFiles(LUIS_APP_FILE);
+    await page.getByLabel('App file (.json or .lu)').setInputFiles(LUIS_APP_FILE);
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: 'Home Automation', exact: true }).waitFor();
     appId = page.url().match(/#\/luis\/([0-9a-f-]{36})/)?.[1] ?? '';
@@ -357,6 +357,49 @@ describe('the portal, walked by a new user in Chromium', () => {
     await page.getByRole('button', { name: `Dismiss “${offered[0]}”` }).waitFor({ state: 'detached' });
   });
 
+  it('batch-tests the version and the production slot from a file of labelled utterances, and downloads the errors as CSV', async () => {
+    const app = JSON.parse(readFileSync(LUIS_APP_FILE, 'utf8'));
+    // The app's own utterances in the batch format, one labelled wrongly on purpose.
+    const dataset = app.utterances.map((u: { text: string; intent: string; entities: unknown[] }) =>
+      ({ text: u.text, intent: u.text === 'fish pond on please' ? 'None' : u.intent, entities: u.entities }));
+    await page.getByRole('navigation', { name: 'App sections' }).getByRole('link', { name: 'Batch testing' }).click();
+    await page.getByText('No batch tests yet for version 0.1.').waitFor();
+    const form = page.getByRole('form', { name: 'Run a batch test' });
+    await form.getByLabel('Batch file (.json or .lu)').setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ text: 'hi', intent: 'Greeting' }])) });
+    await form.getByRole('button', { name: 'Run batch test' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The batch test did not run.' }).filter({ hasText: 'intent "Greeting" is not an intent of this version' }).waitFor();
+    await form.getByLabel('Batch file (.json or .lu)').setInputFiles({ name: 'home-automation-test.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dataset)) });
+    await form.getByRole('button', { name: 'Run batch test' }).click();
+    const result = page.getByRole('region', { name: 'Batch test home-automation-test.json' });
+    await result.getByTestId('batch-summary').waitFor();
+    assert.match(await result.getByTestId('batch-summary').innerText(), new RegExp(`of ${dataset.length} utterances got their intent`));
+    await result.getByRole('table', { name: 'Intent scores' }).getByRole('row', { name: /^HomeAutomation/ }).waitFor();
+    await result.getByRole('table', { name: 'Entity scores' }).getByRole('row', { name: /^Device/ }).waitFor();
+    await result.getByRole('table', { name: 'Confusion pairs' }).getByRole('row', { name: /^None HomeAutomation 1$/ }).waitFor();
+    await result.getByRole('table', { name: 'Errors' }).getByRole('row', { name: /^fish pond on please None HomeAutomation/ }).waitFor();
+    await page.getByRole('table', { name: 'Kept batch tests' }).getByRole('row', { name: /^home-automation-test\.json shown version/ }).waitFor();
+    await screenshot(page, 'luis-app-batchtest', 'desktop');
+    const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('button', { name: 'Download errors (CSV)' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+    assert.equal(csv[0], 'Utterance,Labelled intent,Predicted intent,Score,Missed entities,Unexpected entities');
+    assert.ok(csv.some((line) => line.startsWith('fish pond on please,None,HomeAutomation,')), csv.join('\n'));
+    // The production slot holds 0.1 too: its test is kept beside the first one.
+    await form.getByLabel('Test against').selectOption('production');
+    await form.getByLabel('Name (optional)').fill('production check');
+    await form.getByRole('button', { name: 'Run batch test' }).click();
+    await page.getByRole('region', { name: 'Batch test production check' }).waitFor();
+    const kept = page.getByRole('table', { name: 'Kept batch tests' });
+    await kept.getByRole('row', { name: /^production check shown production slot/ }).waitFor();
+    await kept.getByRole('row', { name: /^home-automation-test\.json version/ }).getByRole('button', { name: 'Show' }).click();
+    await result.waitFor();
+    // A .lu file serves as the batch file too.
+    await form.getByLabel('Test against').selectOption('version');
+    await form.getByLabel('Batch file (.json or .lu)').setInputFiles({ name: 'lights.lu', mimeType: 'text/plain', buffer: Buffer.from('# HomeAutomation\n- turn on the {Device=lights}\n- {Room=kitchen} lights off\n') });
+    await form.getByRole('button', { name: 'Run batch test' }).click();
+    const fromLu = page.getByRole('region', { name: 'Batch test lights.lu' });
+    assert.match(await fromLu.getByTestId('batch-summary').innerText(), /of 2 utterances got their intent/);
+  });
+
   it('adds a pattern, a phrase list and a collaborator, and clones the version', async () => {
     const sections = page.getByRole('navigation', { name: 'App sections' });
     await sections.getByRole('link', { name: 'Patterns' }).click();
@@ -430,13 +473,14 @@ describe('the portal, walked by a new user in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export Home Automation' }).click();
     const file = await download;
-    assert.equal(file.suggestedFilename(), 'Home Automation-0.1.json');
+    // The version imported last (0.3) became the app's active version, as in LUIS.
+    assert.equal(file.suggestedFilename(), 'Home Automation-0.3.json');
     const exported = JSON.parse(readFileSync(await file.path(), 'utf8'));
     assert.equal(exported.name, 'Home Automation');
-    assert.ok(exported.utterances.some((u: { text: string }) => u.text === 'turn on the garage lights'), 'the utterance added in the portal is exported');
+    assert.equal(exported.versionId, '0.3');
 
     await page.getByRole('button', { name: 'Import app' }).click();
-    await page.getByLabel('App file (.json)').setInputFiles(join(process.cwd(), '..', 'shared', 'fixtures', 'luis-apps', 'weather.json'));
+    await page.getByLabel('App file (.json or .lu)').setInputFiles(join(process.cwd(), '..', 'shared', 'fixtures', 'luis-apps', 'weather.json'));
     await page.getByLabel("Name (optional, else the file's)").fill('scratch app');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: 'scratch app', exact: true }).waitFor();
@@ -557,11 +601,12 @@ describe('the portal, walked by a new user in Chromium', () => {
       ['resource-detail', '/#/resources/my-vision', ['phone']],
       ['account-settings', '/#/account', ['phone']],
       ['luis-apps', '/#/luis', ['phone']],
-      ['luis-app-intents', `/#/luis/${appId}/intents`, ['phone']],
+      ['luis-app-intents', `/#/luis/${appId}/intents?version=0.1`, ['phone']],
       ['luis-app-entities', `/#/luis/${appId}/entities`, ['phone']],
       ['luis-app-patterns', `/#/luis/${appId}/patterns`, ['desktop', 'phone']],
       ['luis-app-phraselists', `/#/luis/${appId}/phraselists`, ['phone']],
       ['luis-app-review', `/#/luis/${appId}/review`, ['phone']],
+      ['luis-app-batchtest', `/#/luis/${appId}/batchtest?version=0.1`, ['phone']],
       ['luis-app-versions', `/#/luis/${appId}/versions`, ['phone']],
       ['luis-app-publish', `/#/luis/${appId}/publish`, ['phone']],
       ['luis-app-collaborators', `/#/luis/${appId}/collaborators`, ['desktop', 'phone']],

@@ -14,8 +14,8 @@ describe('sign-up form rules', () => {
     expect(validateSignup({ email: 'ana@', password: 'longenough', confirm: 'longenough' }).email).toMatch(/name@example.com/);
   });
 
-  it('refuses a password shorter than 8 characters, as the server does', () => {
-    expect(validateSignup({ email: 'a@b.io', password: 'short', confirm: 'short' }).password).toBe('Use at least 8 characters.');
+  it('refuses a password shorter than 10 characters, as the server does', () => {
+    expect(validateSignup({ email: 'a@b.io', password: 'nine char', confirm: 'nine char' }).password).toBe('Use at least 10 characters.');
   });
 
   it('refuses a confirmation that differs from the password', () => {

@@ -40,3 +40,23 @@ export function deleteOtherSessions(db: Kysely<Database>, accountId: string, kee
   if (keepDigest) query = query.where('token_digest', '!=', keepDigest);
   return query.execute();
 }
+
+export function listSessions(db: Kysely<Database>, accountId: string): Promise<Database['sessions'][]> {
+  return db.selectFrom('sessions').selectAll().where('account_id', '=', accountId).orderBy('last_used_at', 'desc').execute();
+}
+
+export function touchSession(db: Kysely<Database>, tokenDigest: string, at: number): Promise<unknown> {
+  return db.updateTable('sessions').set({ last_used_at: at }).where('token_digest', '=', tokenDigest).execute();
+}
+
+/** Deletes one session of one account; the number deleted (0 when the id is not that account's). */
+export async function deleteAccountSession(db: Kysely<Database>, accountId: string, id: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Removes sessions past their absolute end or idle since before `idleBefore`. */
+export function deleteEndedSessions(db: Kysely<Database>, accountId: string, now: number, idleBefore: number): Promise<unknown> {
+  return db.deleteFrom('sessions').where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_used_at', '<=', idleBefore)])).execute();
+}

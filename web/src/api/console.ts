@@ -1,7 +1,7 @@
 // The console API calls, one function per route of issue 3's contract.
 import { request } from './client.ts';
 import { normalizeCatalog, type RawCatalog } from './normalize.ts';
-import type { Account, AuthoringKey, Catalog, Keys, Resource, Usage } from './types.ts';
+import type { Account, AuthoringKey, Catalog, Keys, Resource, Session, Usage } from './types.ts';
 
 const enc = encodeURIComponent;
 
@@ -14,6 +14,8 @@ export const consoleApi = {
   account: () => request<Account>('/api/account'),
   regenerateAuthoringKey: (region: string, keyName: 'Key1' | 'Key2') =>
     request<AuthoringKey>(`/api/account/authoringKeys/${enc(region)}/regenerate`, { method: 'POST', body: { keyName } }),
+  sessions: () => request<{ value: Session[] }>('/api/account/sessions'),
+  revokeSession: (id: string) => request<unknown>(`/api/account/sessions/${enc(id)}`, { method: 'DELETE' }),
   catalog: async (): Promise<Catalog> => normalizeCatalog(await request<RawCatalog>('/api/catalog')),
   resources: () => request<Resource[]>('/api/resources'),
   resource: (name: string) => request<Resource>(`/api/resources/${enc(name)}`),

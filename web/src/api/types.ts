@@ -56,6 +56,8 @@ export type UsageDay = {
   /** Calls the gateway refused with 403 (monthly quota or expiry). */
   quotaExceeded: number;
   operations: Record<string, number>;
+  /** Latency of the day's admitted calls in ms; null on a day without any. */
+  latency?: { calls: number; averageMs: number | null; p95Ms: number | null };
 };
 
 export type QuotaUse = { meter: string; used: number; limit: number; renewsAt: string };
@@ -66,3 +68,14 @@ export type Usage = {
   days: UsageDay[];
   quotas: QuotaUse[];
 };
+
+/** A console session (log-in) of the account, GET /api/account/sessions. */
+export interface Session {
+  id: string;
+  client: string;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  idleExpiresAt: string;
+  current: boolean;
+}

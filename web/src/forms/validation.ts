@@ -5,7 +5,10 @@
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const MIN_PASSWORD_LENGTH = 8;
+// The server's rules (src/accounts/password-rules.ts): the length is checked here,
+// the list of common passwords only by the server, whose message is shown.
+export const MIN_PASSWORD_LENGTH = 10;
+export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters, and not a commonly used password.`;
 // Azure's rule for a Cognitive Services account name.
 const RESOURCE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}[a-zA-Z0-9]$/;
 

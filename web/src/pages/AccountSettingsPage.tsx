@@ -9,6 +9,7 @@ import type { AuthoringKey } from '../api/types.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { SecretField } from '../components/SecretField.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
+import { Sessions } from '../account/Sessions.tsx';
 
 type KeyName = 'Key1' | 'Key2';
 
@@ -87,6 +88,7 @@ export function AccountSettingsPage() {
           {regions.map(([region, keys]) => <AuthoringRegion key={region} region={region} keys={keys} />)}
         </div>
       )}
+      <Sessions />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import {
   type FieldErrors,
   type LoginFields,
   type SignupFields,
-  MIN_PASSWORD_LENGTH,
+  PASSWORD_RULE,
 } from '../forms/validation.ts';
 
 function AuthFrame({ title, children }: { title: string; children: React.ReactNode }) {
@@ -110,7 +110,7 @@ export function SignupPage() {
         <Field label="Email" error={errors.email}>
           {(p) => <input {...p} type="email" autoComplete="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />}
         </Field>
-        <Field label="Password" error={errors.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+        <Field label="Password" error={errors.password} hint={PASSWORD_RULE}>
           {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />}
         </Field>
         <Field label="Confirm password" error={errors.confirm}>
