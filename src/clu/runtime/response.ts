@@ -7,6 +7,14 @@ import type { Deployed } from './deployed-models.ts';
 
 export type StringIndexType = 'TextElements_v8' | 'UnicodeCodePoint' | 'Utf16CodeUnit';
 
+/**
+ * Offsets when the request names no stringIndexType: graphemes, as Azure's
+ * runtime spec (2022-05-01 to 2024-11-01) documents, and the official clients
+ * send nothing unless told, so a client written against Azure reads the same
+ * offsets here. JavaScript callers ask for Utf16CodeUnit (docs/clu.md).
+ */
+export const DEFAULT_STRING_INDEX_TYPE: StringIndexType = 'TextElements_v8';
+
 export interface CluEntity {
   category: string;
   text: string;
