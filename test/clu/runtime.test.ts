@@ -2,7 +2,7 @@
 // in CLU's shape, with offsets in the string index type asked for.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { API_VERSION, call, deployedCluServer } from './support.ts';
+import { API_VERSION, AUTHORING, call, deployedCluServer, homeProject, pollJob } from './support.ts';
 
 const analyze = (text: string, projectName: string, extra: Record<string, unknown> = {}) => ({
   kind: 'Conversation',
@@ -82,5 +82,25 @@ describe('CLU runtime: analyze-conversations', () => {
     const res = await call(clu.server, 'POST', PATH, clu.key, analyze('   ', 'home'));
     assert.equal(res.status, 400);
     assert.match(res.body.error.message, /text/);
+  });
+
+  it('answers from the model a deployment serves now, at once after a swap', async () => {
+    const q = `api-version=${API_VERSION}`;
+    const renamed = JSON.parse(JSON.stringify(homeProject('home')).replaceAll('"TurnOn"', '"SwitchOn"'));
+    const job = async (res: { status: number; headers: Headers; body: unknown }) => {
+      assert.equal(res.status, 202, JSON.stringify(res.body));
+      assert.equal((await pollJob(clu.server, clu.key, res.headers.get('operation-location')!)).status, 'succeeded');
+    };
+    await job(await call(clu.server, 'POST', `${AUTHORING}/home/:import?${q}`, clu.key, renamed));
+    await job(await call(clu.server, 'POST', `${AUTHORING}/home/:train?${q}`, clu.key, { modelLabel: 'renamed', trainingMode: 'standard' }));
+    await job(await call(clu.server, 'PUT', `${AUTHORING}/home/deployments/staging?${q}`, clu.key, { trainedModelLabel: 'renamed' }));
+    const top = async (deploymentName: string) => {
+      const res = await call(clu.server, 'POST', PATH, clu.key, { ...analyze('turn on the lamp', 'home'), parameters: { projectName: 'home', deploymentName } });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.result.prediction.topIntent;
+    };
+    assert.deepEqual([await top('production'), await top('staging')], ['TurnOn', 'SwitchOn']);
+    await job(await call(clu.server, 'POST', `${AUTHORING}/home/deployments/:swap?${q}`, clu.key, { firstDeploymentName: 'production', secondDeploymentName: 'staging' }));
+    assert.deepEqual([await top('production'), await top('staging')], ['SwitchOn', 'TurnOn']);
   });
 });
