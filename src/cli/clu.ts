@@ -8,11 +8,12 @@ import { signedInClient } from './client.ts';
 import { formatFields, formatTable, printJson } from './output.ts';
 import type { KeysBody, ResourceBody } from './api-types.ts';
 import { KeyClient } from './key-client.ts';
+import { LANGUAGE_KINDS } from '../clu/kinds.ts';
+import { NAME_PATTERN } from '../clu/project/assets.ts';
 
 /** The api-versions the CLI speaks (the latest stable ones Portico serves). */
 const AUTHORING_VERSION = '2023-04-01';
 const RUNTIME_VERSION = '2024-11-01';
-const LANGUAGE_KINDS = ['TextAnalytics', 'CognitiveServices'];
 const AUTHORING = '/language/authoring/analyze-conversations/projects';
 
 const RESOURCE_OPTION = { resource: { type: 'string' } } as const;
@@ -23,7 +24,7 @@ async function languageClient(values: { endpoint?: string; resource?: string }):
   const consoleClient = signedInClient(values.endpoint);
   let name = values.resource;
   if (name === undefined) {
-    const languages = (await consoleClient.call<ResourceBody[]>('GET', '/resources')).filter((r) => LANGUAGE_KINDS.includes(r.kind));
+    const languages = (await consoleClient.call<ResourceBody[]>('GET', '/resources')).filter((r) => (LANGUAGE_KINDS as readonly string[]).includes(r.kind));
     if (languages.length !== 1) {
       throw new UsageError(languages.length === 0
         ? 'no Language resource: create one with "portico resource create <name> --kind TextAnalytics --tier S --region <region>"'
@@ -33,7 +34,7 @@ async function languageClient(values: { endpoint?: string; resource?: string }):
   }
   const path = `/resources/${encodeURIComponent(name)}`;
   const resource = await consoleClient.call<ResourceBody>('GET', path);
-  if (!LANGUAGE_KINDS.includes(resource.kind)) throw new UsageError(`--resource ${name} is a ${resource.kind} resource; CLU needs a Language (TextAnalytics) resource`);
+  if (!(LANGUAGE_KINDS as readonly string[]).includes(resource.kind)) throw new UsageError(`--resource ${name} is a ${resource.kind} resource; CLU needs a Language (TextAnalytics) resource`);
   const { key1 } = await consoleClient.call<KeysBody>('GET', `${path}/keys`);
   return new KeyClient(resource.endpoint.replace(/\/+$/, ''), key1);
 }
@@ -81,7 +82,7 @@ function readJson(file: string): Record<string, unknown> {
 }
 
 /** A CLU project file has metadata and assets; anything else is sent as a LUIS app for the server to migrate. */
-export function importFormat(file: Record<string, unknown>): 'Conversation' | 'Luis' {
+function importFormat(file: Record<string, unknown>): 'Conversation' | 'Luis' {
   return typeof file.metadata === 'object' && file.metadata !== null && typeof file.assets === 'object' ? 'Conversation' : 'Luis';
 }
 
@@ -147,7 +148,7 @@ const importProject = defineCommand({
     const metadata = json.metadata as { projectName?: string } | undefined;
     const name = values.project ?? (format === 'Conversation' ? metadata?.projectName : typeof json.name === 'string' ? json.name : undefined);
     if (!name) throw new UsageError(`--project is needed: ${file} names no project`);
-    if (!/^[A-Za-z0-9_.-]{1,100}$/.test(name)) throw new UsageError(`--project: "${name}" is not a CLU project name (letters, digits, _ . - only, at most 100); give --project`);
+    if (!new RegExp(NAME_PATTERN).test(name)) throw new UsageError(`--project: "${name}" is not a CLU project name (letters, digits, _ . - only, at most 100); give --project`);
     // Azure requires the file's projectName to be the one in the path.
     const body = format === 'Conversation' ? { ...json, metadata: { ...metadata, projectName: name } } : json;
     const job = await runJob(await languageClient(values), 'POST', q(project(name, '/:import'), `&format=${format}`), body);
