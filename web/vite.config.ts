@@ -9,7 +9,7 @@ export default defineConfig({
   plugins: [react()],
   base: '/',
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1200 },
-  server: { proxy: { '/api': server, '/luis': server, '/vision': server } },
+  server: { proxy: { '/api': server, '/luis': server, '/vision': server, '/language': server } },
   test: {
     environment: 'jsdom',
     setupFiles: ['./test/setup.ts'],

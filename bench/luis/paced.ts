@@ -10,23 +10,34 @@ export interface PacedResult {
   p99: number;
   errors: number;
   total: number;
+  /** Each answered request's latency in ms, sorted (to pool runs). */
+  latencies: number[];
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-export async function pacedLoad(base: string, paths: string[], headers: Record<string, string>, rate: number, seconds: number): Promise<PacedResult> {
+/** A request of the load: a path to GET, or a method, path and JSON body. */
+export type PacedRequest = string | { method: string; path: string; body?: unknown };
+
+export async function pacedLoad(base: string, requests: PacedRequest[], headers: Record<string, string>, rate: number, seconds: number): Promise<PacedResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const url = new URL(base);
   const latencies: number[] = [];
   let errors = 0;
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
+  const prepared = requests.map((r) => {
+    if (typeof r === 'string') return { method: 'GET', path: r, headers };
+    const body = r.body === undefined ? undefined : Buffer.from(JSON.stringify(r.body));
+    return { method: r.method, path: r.path, body, headers: body ? { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) } : headers };
+  });
   const start = performance.now();
   const one = (i: number) => new Promise<void>((resolve) => {
     const sent = performance.now();
-    const req = http.get({ host: url.hostname, port: url.port, path: paths[i % paths.length], headers, agent }, (res) => {
+    const { body, ...options } = prepared[i % prepared.length];
+    const req = http.request({ host: url.hostname, port: url.port, ...options, agent }, (res) => {
       res.resume();
       res.on('end', () => {
         if (res.statusCode === 200) latencies.push(performance.now() - sent);
@@ -35,6 +46,7 @@ export async function pacedLoad(base: string, paths: string[], headers: Record<s
       });
     });
     req.on('error', () => { errors++; resolve(); });
+    req.end(body);
   });
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -47,5 +59,5 @@ export async function pacedLoad(base: string, paths: string[], headers: Record<s
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, total };
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, total, latencies };
 }

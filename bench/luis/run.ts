@@ -4,12 +4,13 @@
 // the largest fixture app through the authoring API.
 //
 // The server runs in a child process with the default catalogue except that
-// the LUIS tiers' rates are raised (an operator's catalogue), so the
-// 500 req/s load is not refused by the S0 tier's 50 calls a second.
+// the LUIS tiers' rates are raised (an operator's catalogue, bench/luis/setup.ts),
+// so the 500 req/s load is not refused by the S0 tier's 50 calls a second.
 //
 // Options: --rate 500 (req/s of the fixed-rate run) --duration 10 --connections 20
 import { pacedLoad } from './paced.ts';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { benchAccount, benchCatalog, importAndTrain, json } from './setup.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,40 +28,6 @@ const RATE = Number(flags.rate);
 const DURATION = Number(flags.duration);
 const CONNECTIONS = Number(flags.connections);
 const LARGEST_FIXTURE = `${LUIS_FIXTURES_DIR}iot-lights-large.json`;
-
-function benchCatalog(dir: string): string {
-  const catalog = JSON.parse(readFileSync(new URL('../../src/catalog/default-catalog.json', import.meta.url), 'utf8'));
-  for (const kind of catalog.kinds) if (kind.name.startsWith('LUIS')) for (const tier of kind.tiers) tier.rate.limit = 1_000_000;
-  const path = join(dir, 'bench-catalog.json');
-  writeFileSync(path, JSON.stringify(catalog));
-  return path;
-}
-
-async function json(url: string, method: string, body?: unknown, headers: Record<string, string> = {}): Promise<any> {
-  const res = await fetch(url, { method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function importAndTrain(base: string, key: string, app: unknown, name: string): Promise<{ appId: string; importMs: number; trainMs: number }> {
-  const h = { 'Ocp-Apim-Subscription-Key': key };
-  const t0 = performance.now();
-  const appId = await json(`${base}/luis/api/v2.0/apps/import?appName=${encodeURIComponent(name)}`, 'POST', app, h);
-  const t1 = performance.now();
-  const versionId = (await json(`${base}/luis/api/v2.0/apps/${appId}`, 'GET', undefined, h)).activeVersion;
-  const trainUrl = `${base}/luis/api/v2.0/apps/${appId}/versions/${encodeURIComponent(versionId)}/train`;
-  await json(trainUrl, 'POST', undefined, h);
-  for (;;) {
-    const status: any[] = await json(trainUrl, 'GET', undefined, h);
-    if (status.some((m) => m.details.status === 'Fail')) throw new Error(`training failed: ${JSON.stringify(status[0])}`);
-    if (status.every((m) => m.details.status === 'Success')) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const t2 = performance.now();
-  await json(`${base}/luis/api/v2.0/apps/${appId}/publish`, 'POST', { versionId, isStaging: false, region: 'westus' }, h);
-  return { appId, importMs: t1 - t0, trainMs: t2 - t1 };
-}
 
 function inProcess(queries: string[], seconds: number) {
   const app = syntheticApp(20, 2000, 7);
@@ -94,10 +61,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-luis-'));
 const server = await startChildServer(fileURLToPath(new URL('./server.ts', import.meta.url)), [dataDir, benchCatalog(dataDir)]);
 try {
   const base = (server.info as unknown as { url: string }).url;
-  const email = `bench-${Date.now()}@example.com`;
-  await json(`${base}/api/signup`, 'POST', { email, password: 'bench password 1' });
-  const { token } = await json(`${base}/api/login`, 'POST', { email, password: 'bench password 1' });
-  const auth = { authorization: `Bearer ${token}` };
+  const auth = await benchAccount(base);
   const authoringKey = (await json(`${base}/api/account`, 'GET', undefined, auth)).authoringKeys.westus.key1;
   const endpointKey = (await json(`${base}/api/resources`, 'POST', { name: 'bench', kind: 'LUIS', tier: 'S0', region: 'westus' }, auth)).key1;
 

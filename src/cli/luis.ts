@@ -8,54 +8,25 @@ import { signedInClient } from './client.ts';
 import { formatFields, formatTable, printJson } from './output.ts';
 import type { AccountBody, ResourceWithKeysBody } from './api-types.ts';
 import { LuFormatError, parseLu } from '../luis/lu/index.ts';
+import { KeyClient, PlainText } from './key-client.ts';
 
 const REGION_OPTION = { region: { type: 'string' } } as const;
 const REGION_HELP = '  --region <region>  authoring region of the app (default westus)';
 
-/** A body sent as it is, as text (a .lu file), rather than as JSON. */
-class PlainText {
-  constructor(readonly text: string) {}
-}
-
-/** Calls to the LUIS APIs with a subscription key, errors as CliErrors carrying the server's message. */
-class LuisClient {
-  constructor(readonly base: string, readonly key: string) {}
-
-  async call<T>(method: string, path: string, body?: unknown, key = this.key): Promise<T> {
-    const headers: Record<string, string> = { 'Ocp-Apim-Subscription-Key': key };
-    if (body !== undefined) headers['content-type'] = body instanceof PlainText ? 'text/plain; charset=utf-8' : 'application/json';
-    let res: Response;
-    try {
-      const sent = body === undefined ? undefined : body instanceof PlainText ? body.text : JSON.stringify(body);
-      res = await fetch(`${this.base}${path}`, { method, headers, body: sent });
-    } catch (err) {
-      throw new CliError(`cannot reach Portico at ${this.base}: ${(err as Error).message}`);
-    }
-    const text = await res.text();
-    let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : undefined; } catch { /* CSV or text */ }
-    if (!res.ok) {
-      const message = (parsed as { error?: { message?: string } } | undefined)?.error?.message;
-      throw new CliError(message ?? `HTTP ${res.status}: ${text.slice(0, 200)}`);
-    }
-    return parsed as T;
-  }
-}
-
 /** The signed-in account's authoring key and endpoint for a region. */
-async function authoring(values: { endpoint?: string; region?: string }): Promise<LuisClient & { account: AccountBody }> {
+async function authoring(values: { endpoint?: string; region?: string }): Promise<KeyClient & { account: AccountBody }> {
   const consoleClient = signedInClient(values.endpoint);
   const account = await consoleClient.call<AccountBody>('GET', '/account');
   const region = values.region ?? 'westus';
   const key = account.authoringKeys[region];
   if (!key) throw new UsageError(`--region must be an authoring region: ${Object.keys(account.authoringKeys).join(', ')}; got "${region}"`);
-  return Object.assign(new LuisClient(key.endpoint.replace(/\/+$/, ''), key.key1), { account });
+  return Object.assign(new KeyClient(key.endpoint.replace(/\/+$/, ''), key.key1), { account });
 }
 
 const app = (id: string, rest = '') => `/luis/api/v2.0/apps/${encodeURIComponent(id)}${rest}`;
 const version = (id: string, v: string, rest = '') => app(id, `/versions/${encodeURIComponent(v)}${rest}`);
 
-async function activeVersion(client: LuisClient, appId: string, flag: string | undefined): Promise<string> {
+async function activeVersion(client: KeyClient, appId: string, flag: string | undefined): Promise<string> {
   return flag ?? (await client.call<{ activeVersion: string }>('GET', app(appId))).activeVersion;
 }
 
@@ -254,7 +225,7 @@ const query = defineCommand({
       key = (await consoleClient.call<{ key1: string }>('GET', `/resources/${encodeURIComponent(values.resource)}/keys`)).key1;
       base = resource.endpoint.replace(/\/+$/, '');
     }
-    const runtime = new LuisClient(base, key);
+    const runtime = new KeyClient(base, key);
     if (values.v3 || values.version) {
       const target = values.version ? `versions/${encodeURIComponent(values.version)}` : `slots/${values.staging ? 'staging' : 'production'}`;
       const result = await runtime.call<any>('POST', `/luis/prediction/v3.0/apps/${encodeURIComponent(appId)}/${target}/predict?show-all-intents=true`, { query: utterance });

@@ -6,6 +6,7 @@ import { signupCommand, loginCommand, logoutCommand } from './session.ts';
 import { accountCommand } from './account.ts';
 import { resourceCommand } from './resource.ts';
 import { luisCommand } from './luis.ts';
+import { cluCommand } from './clu.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 
 // The server's modules load only for `start`, so client commands start fast.
@@ -33,6 +34,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   account: accountCommand,
   resource: resourceCommand,
   luis: luisCommand,
+  clu: cluCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

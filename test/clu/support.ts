@@ -1,5 +1,6 @@
 // Helpers for the CLU tests: a server with the CLU service, a Language
 // resource's key, and a project imported, trained and deployed.
+import { after, before } from 'node:test';
 import { startTestServer, newAccount, type TestServer, type TestServerOptions } from '../support/server.ts';
 import { cluModule } from '../../src/clu/module.ts';
 
@@ -99,4 +100,20 @@ export async function deployedProject(server: TestServer, key: string, projectNa
   const deployed = await call(server, 'PUT', `${AUTHORING}/${projectName}/deployments/production?${q}`, key, { trainedModelLabel: 'model' });
   if (deployed.status !== 202) throw new Error(`deploy: ${deployed.status} ${JSON.stringify(deployed.body)}`);
   await pollJob(server, key, deployed.headers.get('operation-location')!);
+}
+
+/**
+ * The setup most CLU suites share, registered as the suite's before/after: a
+ * server, a Language resource's key, and `projectName` (the home project)
+ * imported, trained and deployed as `production`. Read the fields inside tests.
+ */
+export function deployedCluServer(projectName = 'home', options: TestServerOptions = {}): { readonly server: TestServer; readonly key: string } {
+  const fixture = {} as { server: TestServer; key: string };
+  before(async () => {
+    fixture.server = await startCluServer(options);
+    ({ key: fixture.key } = await languageKey(fixture.server));
+    await deployedProject(fixture.server, fixture.key, projectName);
+  });
+  after(async () => fixture.server?.close());
+  return fixture;
 }

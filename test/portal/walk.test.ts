@@ -3,7 +3,9 @@
 // resource, import a LUIS app, train, test and publish it, assign the
 // resource's key and call the endpoint URL the page shows; create a Computer
 // Vision resource, rotate a key and watch the API refuse the old one, and see
-// the calls in the usage chart. Every page is photographed at desktop and phone size.
+// the calls in the usage chart; create a Language resource and import, train,
+// deploy and test a CLU project on its page. Every page is photographed at
+// desktop and phone size.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -580,6 +582,50 @@ describe('the portal, walked by a new user in Chromium', () => {
     assert.equal((await api('/api/resources/scratch')).status, 404);
   });
 
+  it('creates a Language resource and, on its CLU page, imports the LUIS app, trains, deploys and tests it', async () => {
+    await createResource('my-language', 'TextAnalytics', 'S', 'westus');
+    await page.getByRole('link', { name: 'CLU projects of this resource' }).click();
+    await page.getByRole('heading', { name: 'Language (CLU)' }).waitFor();
+    await page.getByText('No projects in my-language yet.').waitFor();
+    await page.getByRole('button', { name: 'Import project' }).click();
+    await page.getByLabel('Project file (.json)').setInputFiles(LUIS_APP_FILE);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // The LUIS app's name, "Home Automation", is no CLU project name: the form says so before sending.
+    await page.getByRole('alert').filter({ hasText: '"Home Automation" is not a project name' }).waitFor();
+    await page.getByLabel("Project name (optional, else the file's)").fill('home-clu');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'home-clu', exact: true }).waitFor();
+    await page.getByText('The project was imported.').waitFor();
+
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByText('Model model is trained.').waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: 'Trained models' }).getByRole('cell', { name: 'model', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+    await page.getByText('Deployed model as production.').waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Deployments' }).getByRole('cell', { name: 'production', exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Replace deployment' }).count(), 1, 'deploying to production again replaces it');
+
+    await page.getByLabel('Utterance', { exact: true }).fill('turn on the kitchen lights');
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+    const shown = await page.getByTestId('clu-top-intent').textContent();
+    // The page shows what the runtime answers any caller with the resource's key.
+    const { key1 } = (await api<{ key1: string }>('/api/resources/my-language/keys')).body;
+    const res = await fetch(`${server.url}/language/:analyze-conversations?api-version=2023-04-01`, {
+      method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': key1, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'Conversation', analysisInput: { conversationItem: { id: '1', participantId: 'u', text: 'turn on the kitchen lights' } }, parameters: { projectName: 'home-clu', deploymentName: 'production' } }),
+    });
+    const answer = await res.json();
+    assert.equal(res.status, 200, JSON.stringify(answer));
+    assert.equal(shown, answer.result.prediction.topIntent);
+    assert.equal(shown, 'HomeAutomation');
+    const rows = page.getByRole('table', { name: 'Intent scores' }).locator('tbody tr');
+    assert.equal(await rows.count(), answer.result.prediction.intents.length);
+    await screenshot(page, 'clu-project', 'desktop');
+
+    await page.getByRole('link', { name: 'Language (CLU)' }).first().click();
+    await page.getByRole('table', { name: 'CLU projects' }).getByRole('link', { name: 'home-clu' }).waitFor();
+  });
+
   it("signs out, and shows the server's message for a wrong password", async () => {
     await page.getByRole('button', { name: email }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -612,6 +658,8 @@ describe('the portal, walked by a new user in Chromium', () => {
       ['luis-app-collaborators', `/#/luis/${appId}/collaborators`, ['desktop', 'phone']],
       ['luis-app-settings', `/#/luis/${appId}/settings`, ['desktop', 'phone']],
       ['computer-vision', '/#/vision', ['phone']],
+      ['language', '/#/language', ['desktop', 'phone']],
+      ['clu-project', '/#/language/my-language/home-clu', ['phone']],
     ];
     for (const [name, path, sizes] of shots) {
       for (const size of sizes) {

@@ -1,5 +1,5 @@
 // Routes. Hash URLs keep the portal's paths apart from the server's own
-// (/api, /luis, /vision) and need no server-side fallback.
+// (/api, /luis, /language, /vision) and need no server-side fallback.
 import { createHashRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { AccountSettingsPage } from './pages/AccountSettingsPage.tsx';
@@ -7,6 +7,8 @@ import { LoginPage, SignupPage } from './pages/AuthPages.tsx';
 import { LuisAppPage } from './luis/LuisAppPage.tsx';
 import { LuisAppsPage } from './luis/LuisAppsPage.tsx';
 import { VisionPage } from './vision/VisionPage.tsx';
+import { LanguagePage } from './clu/LanguagePage.tsx';
+import { CluProjectPage } from './clu/CluProjectPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ResourceDetailPage } from './pages/ResourceDetailPage.tsx';
 import { CreateResourcePage, ResourcesPage } from './pages/ResourcesPage.tsx';
@@ -25,6 +27,8 @@ export const routes = [
       { path: 'luis', element: <LuisAppsPage /> },
       { path: 'luis/:appId', element: <LuisAppPage /> },
       { path: 'luis/:appId/:section', element: <LuisAppPage /> },
+      { path: 'language', element: <LanguagePage /> },
+      { path: 'language/:resource/:project', element: <CluProjectPage /> },
       { path: 'vision', element: <VisionPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

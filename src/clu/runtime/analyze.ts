@@ -8,7 +8,7 @@ import { MAX_QUERY_LENGTH, PredictionInputError, predict } from '../../nlu/index
 import { ApiError, badRequest } from '../../http/errors.ts';
 import type { Caller } from '../../gateway/types.ts';
 import type { DeployedModels } from './deployed-models.ts';
-import { cluPrediction, type StringIndexType } from './response.ts';
+import { cluPrediction, DEFAULT_STRING_INDEX_TYPE, type StringIndexType } from './response.ts';
 import { RUNTIME_API_VERSIONS, requireApiVersion } from '../api-version.ts';
 import { checkLanguage } from '../project/assets.ts';
 import { LANGUAGE_KINDS } from '../kinds.ts';
@@ -66,7 +66,7 @@ export async function analyzeRoutes(app: FastifyInstance, options: { deployed: D
       if (err instanceof PredictionInputError || err instanceof RangeError) throw badRequest(err.message, 'InvalidArgument');
       throw err;
     }
-    const prediction = cluPrediction(p, deployed, (request.body.parameters.stringIndexType ?? 'TextElements_v8') as StringIndexType);
+    const prediction = cluPrediction(p, deployed, (request.body.parameters.stringIndexType ?? DEFAULT_STRING_INDEX_TYPE) as StringIndexType);
     if ((p.intents[0]?.score ?? 0) < deployed.confidenceThreshold) prediction.topIntent = 'None';
     return { kind: 'ConversationResult', result: { query: item.text, prediction } };
   });

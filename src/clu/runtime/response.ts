@@ -7,6 +7,14 @@ import type { Deployed } from './deployed-models.ts';
 
 export type StringIndexType = 'TextElements_v8' | 'UnicodeCodePoint' | 'Utf16CodeUnit';
 
+/**
+ * Offsets when the request names no stringIndexType: graphemes, as Azure's
+ * runtime spec (2022-05-01 to 2024-11-01) documents, and the official clients
+ * send nothing unless told, so a client written against Azure reads the same
+ * offsets here. JavaScript callers ask for Utf16CodeUnit (docs/clu.md).
+ */
+export const DEFAULT_STRING_INDEX_TYPE: StringIndexType = 'TextElements_v8';
+
 export interface CluEntity {
   category: string;
   text: string;
@@ -20,11 +28,15 @@ export interface CluEntity {
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const ASCII_WITHOUT_CR = /^[\x00-\x0c\x0e-\x7f]*$/;
 
 /** Converts a UTF-16 offset into the text to the index type asked for. */
 export function indexIn(text: string, utf16: number, type: StringIndexType): number {
   if (type === 'Utf16CodeUnit') return utf16;
   const before = text.slice(0, utf16);
+  // Most queries are ASCII: there each character is one code point and one
+  // grapheme (CR LF, the one ASCII cluster of two, aside), so no segmenting.
+  if (ASCII_WITHOUT_CR.test(before)) return utf16;
   if (type === 'UnicodeCodePoint') return [...before].length;
   let n = 0;
   for (const _ of graphemes.segment(before)) n++;

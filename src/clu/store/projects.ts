@@ -85,3 +85,12 @@ export const deployedModel = (db: CluDb, resourceId: string, project: string, de
     .select(['m.model_id', 'm.assets', 'm.data', 'd.deployed_at', 'p.confidence_threshold'])
     .where('d.resource_id', '=', resourceId).where('d.project_name', '=', project).where('d.deployment_name', '=', deployment)
     .executeTakeFirst();
+
+/** Which model a deployment serves, and the project's threshold: the cheap check before loading a model. */
+export const deployedModelRef = (db: CluDb, resourceId: string, project: string, deployment: string) =>
+  db.selectFrom('clu_deployments as d')
+    .innerJoin('clu_models as m', (j) => j.onRef('m.resource_id', '=', 'd.resource_id').onRef('m.project_name', '=', 'd.project_name').onRef('m.label', '=', 'd.model_label'))
+    .innerJoin('clu_projects as p', (j) => j.onRef('p.resource_id', '=', 'd.resource_id').onRef('p.project_name', '=', 'd.project_name'))
+    .select(['m.model_id', 'p.confidence_threshold'])
+    .where('d.resource_id', '=', resourceId).where('d.project_name', '=', project).where('d.deployment_name', '=', deployment)
+    .executeTakeFirst();

@@ -18,3 +18,8 @@ export function useCatalog() {
 export function useResources() {
   return useQuery({ queryKey: keys.resources, queryFn: consoleApi.resources });
 }
+
+/** A resource's two keys, for pages that call its API with them (none until a resource is chosen). */
+export function useResourceKeys(name: string | undefined) {
+  return useQuery({ queryKey: keys.resourceKeys(name ?? ''), queryFn: () => consoleApi.keys(name!), enabled: Boolean(name) });
+}

@@ -77,6 +77,7 @@ function AccountMenu({ email }: { email: string }) {
 const NAV = [
   { to: '/resources', label: 'Resources' },
   { to: '/luis', label: 'LUIS apps' },
+  { to: '/language', label: 'Language (CLU)' },
   { to: '/vision', label: 'Computer Vision' },
 ];
 

@@ -2,6 +2,7 @@
 // the signed-in user's authoring key for the chosen authoring region, exactly
 // as any LUIS client would call them.
 import { request } from '../api/client.ts';
+import { endpointPath } from '../api/endpoint.ts';
 import type { Account } from '../api/types.ts';
 import { pacerFor } from './pacer.ts';
 import { fromV3, type V3Prediction } from './prediction.ts';
@@ -65,13 +66,7 @@ export type LuisConnection = { region: string; key: string; base: string };
 export function connectionFor(account: Account, region: string): LuisConnection | undefined {
   const keys = account.authoringKeys[region];
   if (!keys) return undefined;
-  let base = '/';
-  try {
-    base = new URL(keys.endpoint).pathname;
-  } catch {
-    base = '/';
-  }
-  return { region, key: keys.key1, base: base.endsWith('/') ? base : `${base}/` };
+  return { region, key: keys.key1, base: endpointPath(keys.endpoint) };
 }
 
 const enc = encodeURIComponent;

@@ -13,6 +13,7 @@ import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import { describeTierShort } from '../forms/format.ts';
 import { lastDays, monthQuota, shapeUsage } from '../usage/shapeUsage.ts';
 import { QuotaMeter, UsageChart } from '../usage/UsageChart.tsx';
+import { LANGUAGE_KINDS } from '../clu/useClu.ts';
 
 export function KeysCard({ resource }: { resource: Resource }) {
   const client = useQueryClient();
@@ -216,6 +217,7 @@ export function ResourceDetailPage() {
           <header className="page-header">
             <h1>{resource.data.name} <StateBadge state={resource.data.state} /></h1>
             <p className="page-subtitle">{resource.data.kind} · {resource.data.tier} · {resource.data.region}</p>
+            {LANGUAGE_KINDS.includes(resource.data.kind) && <p><Link to={`/language?resource=${encodeURIComponent(resource.data.name)}`}>CLU projects of this resource</Link></p>}
           </header>
           {params.get('created') && <Notice tone="success">The resource was created. Its keys are ready below.</Notice>}
           {resource.data.state === 'expired' && <ExpiredNotice resource={resource.data} />}

@@ -4,10 +4,10 @@
 // An uploaded PDF goes to Read instead, and its text is shown page by page.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { request, responseError } from '../api/client.ts';
-import { consoleApi } from '../api/console.ts';
-import { useResources } from '../api/queries.ts';
+import { endpointPath } from '../api/endpoint.ts';
+import { useResourceKeys, useResources } from '../api/queries.ts';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import { lineBoxes, ocrText, type OcrResult } from './ocrBoxes.ts';
 import { pagesText, readDocument, type ReadPage } from './read.ts';
@@ -22,10 +22,6 @@ type Analysis = {
   color?: { dominantColors?: string[]; accentColor?: string; isBWImg?: boolean };
   metadata?: { width: number; height: number; format: string };
 };
-
-function prefixOf(endpoint: string | undefined): string {
-  try { return new URL(endpoint ?? '/', location.origin).pathname; } catch { return '/'; }
-}
 
 async function callVision<T>(base: string, key: string, path: string, source: Source, binary = false): Promise<T> {
   const headers: Record<string, string> = { 'Ocp-Apim-Subscription-Key': key };
@@ -61,7 +57,7 @@ export function VisionPage() {
   const visions = resources.data?.filter((r) => r.kind === 'ComputerVision') ?? [];
   const [name, setName] = useState('');
   const resource = visions.find((r) => r.name === name) ?? visions[0];
-  const keys = useQuery({ queryKey: ['resources', resource?.name ?? '', 'keys'], queryFn: () => consoleApi.keys(resource!.name), enabled: Boolean(resource) });
+  const keys = useResourceKeys(resource?.name);
   const [mode, setMode] = useState<'file' | 'url'>('file');
   const [file, setFile] = useState<File | null>(null);
   const [url, setUrl] = useState('');
@@ -79,7 +75,7 @@ export function VisionPage() {
       if (!resource || !keys.data) throw new Error('Choose a Computer Vision resource first.');
       const source: Source | null = mode === 'file' ? (file ? { kind: 'file', file } : null) : url.trim() ? { kind: 'url', url: url.trim() } : null;
       if (!source) throw new Error(mode === 'file' ? 'Choose an image file.' : 'Enter the URL of an image.');
-      const base = prefixOf(resource.endpoint);
+      const base = endpointPath(resource.endpoint);
       const key = keys.data.key1;
       if (source.kind === 'file' && isPdf(source.file)) return { document: await readDocument(base, key, source.file) };
       const analysis = await callVision<Analysis>(base, key, 'analyze?visualFeatures=Description,Tags,Objects,Color', source);
