@@ -7,6 +7,7 @@ import { accountCommand } from './account.ts';
 import { resourceCommand } from './resource.ts';
 import { luisCommand } from './luis.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { rotateMasterKeyCommand } from './rotate-master-key.ts';
 
 // The server's modules load only for `start`, so client commands start fast.
 const startCommand: CliCommand = {
@@ -35,10 +36,11 @@ export const COMMANDS: Record<string, CliCommand> = {
   luis: luisCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'rotate-master-key': rotateMasterKeyCommand,
 };
 
 export function help(): string {
-  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n');
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`).join('\n');
   return `Usage: portico <command> [options]
 
 Commands:
