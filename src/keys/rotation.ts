@@ -13,7 +13,7 @@
 //   4. finish: once no row is left under another key, 'previous' goes, and with
 //      it the wrapped copies: the old key opens nothing in the database any more.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, MasterKeyChecksTable } from '../store/schema.ts';
 import { CURRENT_CHECK, MASTER_KEY_POLL_MS, NEXT_CHECK, PREVIOUS_CHECK, readMasterKeyState, refreshMasterKeys, type MasterKeyState } from './master-key-check.ts';
 import { createKeyVault, masterKeyCheckValue, sealedUnderPattern, unwrapMasterKey, wrapMasterKey, type KeyVault } from './secrets.ts';
@@ -134,6 +134,9 @@ async function announce(db: Kysely<Database>, { oldKey, newKey }: RotationKeys, 
 /** Step 2: the new key seals. Takes the 'current' row's lock, so it waits for writes sealing under the old key. */
 async function switchToNext(db: Kysely<Database>, now: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // Write first: it takes SQLite's write lock at once (a read first would make the later write fail
+    // with "database is locked" whenever a server committed in between) and PostgreSQL's row lock.
+    await trx.updateTable('master_key_checks').set({ recorded_at: sql<number>`recorded_at` }).where('id', '=', CURRENT_CHECK).execute();
     const { current, next } = await readMasterKeyState(trx);
     if (!current || !next) return;
     const moved = await trx.updateTable('master_key_checks').set({ check_value: next.check_value, wrapped_key: next.wrapped_key, recorded_at: now })
