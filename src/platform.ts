@@ -4,8 +4,8 @@
 import type { Config } from './config.ts';
 import { loadCatalog, type Catalog } from './catalog/catalog.ts';
 import { openStore, type Store } from './store/database.ts';
-import { createKeyVault, loadMasterKey, type KeyVault } from './keys/secrets.ts';
-import { acceptMasterKey } from './keys/master-key-check.ts';
+import { loadMasterKey, type KeyVault } from './keys/secrets.ts';
+import { acceptMasterKey, watchMasterKeys } from './keys/master-key-check.ts';
 import { KeyDirectory, LocalChangeBus, type ResourceChangeBus } from './keys/directory.ts';
 import { MemoryLimiter } from './limits/memory.ts';
 import type { Limiter, QuotaBaseline } from './limits/limiter.ts';
@@ -50,13 +50,15 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const clock = overrides.clock ?? systemClock;
   const master = loadMasterKey(config.masterKey, config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let vault: KeyVault;
   try {
-    await acceptMasterKey(store.db, master, config.dataDir, clock.now());
+    vault = await acceptMasterKey(store.db, master, config.dataDir, clock.now());
   } catch (err) {
     await store.close();
     throw err;
   }
-  const vault = createKeyVault(master.key);
+  // A rotation (portico rotate-master-key) announces its new key here before it seals with it.
+  const stopWatchingMasterKeys = watchMasterKeys(store.db, vault, (message) => console.error(`portico: ${message}`));
   const baseline: QuotaBaseline = (resourceId, meter, start, end) =>
     admittedCalls(store.db, resourceId, meter, utcDay(start), utcDay(end - 1));
   // REDIS_URL: limits, the change bus and the key cache are shared by every process on this database.
@@ -77,6 +79,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   return {
     config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, clock,
     async close() {
+      await stopWatchingMasterKeys();
       await recorder.drain();
       await attempts.close();
       await limiter.close();

@@ -8,6 +8,7 @@ import { resourceCommand } from './resource.ts';
 import { luisCommand } from './luis.ts';
 import { cluCommand } from './clu.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { rotateMasterKeyCommand } from './rotate-master-key.ts';
 
 // The server's modules load only for `start`, so client commands start fast.
 const startCommand: CliCommand = {
@@ -37,10 +38,11 @@ export const COMMANDS: Record<string, CliCommand> = {
   clu: cluCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'rotate-master-key': rotateMasterKeyCommand,
 };
 
 export function help(): string {
-  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n');
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`).join('\n');
   return `Usage: portico <command> [options]
 
 Commands:

@@ -51,6 +51,12 @@ export class KeyDirectory {
     this.decoy = vault.encrypt(generateKey());
   }
 
+  /** The decoy, sealed again once a finished master key rotation has retired the key it was sealed under. */
+  private decoyCipher(): string {
+    if (!this.vault.canOpen(this.decoy)) this.decoy = this.vault.encrypt(generateKey());
+    return this.decoy;
+  }
+
   /** Whether this process has verified the key before (even if a cache with a TTL would now read it again). */
   verifiedBefore(presented: string): boolean {
     return this.byKey.has(presented);
@@ -73,14 +79,15 @@ export class KeyDirectory {
   }
 
   /**
-   * The store's answer for a key, whatever the cache holds: an HMAC digest, one
-   * indexed read, one decryption and a constant-time comparison, known key or not
+   * The store's answer for a key, whatever the cache holds: an HMAC digest per
+   * master key held (two while a rotation runs), one indexed read, one
+   * decryption and a constant-time comparison, known key or not
    * (a key that is not key-shaped cannot match, and its shape is no secret).
    */
   async fromStore(presented: string): Promise<{ row: ResourceRow; slot: KeySlot } | undefined> {
     if (!isKeyShaped(presented)) return undefined;
-    const found = await findResourceRowByKeyDigest(this.db, this.vault.digest(presented));
-    const cipher = !found ? this.decoy : found.slot === 1 ? found.row.key1_cipher : found.row.key2_cipher;
+    const found = await findResourceRowByKeyDigest(this.db, this.vault.digests(presented));
+    const cipher = !found ? this.decoyCipher() : found.slot === 1 ? found.row.key1_cipher : found.row.key2_cipher;
     const same = constantTimeEqual(this.vault.decrypt(cipher), presented);
     return found && same ? found : undefined;
   }

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { Database } from '../store/schema.ts';
 import * as repo from '../store/repos/resources.ts';
 import { generateKey, type KeyVault } from '../keys/secrets.ts';
+import { sealingWrite } from '../keys/sealing.ts';
 import type { ResourceChangeBus } from '../keys/directory.ts';
 import type { Clock } from '../util/clock.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -41,16 +42,13 @@ export class ResourceService {
     private clock: Clock,
   ) {}
 
-  private sealedKeys(): { keys: ResourceKeys; columns: Pick<repo.ResourceRow, 'key1_cipher' | 'key1_digest' | 'key2_cipher' | 'key2_digest'> } {
-    const keys = { key1: generateKey(), key2: generateKey() };
+  /** Ciphertexts and digests of both keys; call inside sealingWrite, which holds the master key sealing them. */
+  private sealed(keys: ResourceKeys): Pick<repo.ResourceRow, 'key1_cipher' | 'key1_digest' | 'key2_cipher' | 'key2_digest'> {
     return {
-      keys,
-      columns: {
-        key1_cipher: this.vault.encrypt(keys.key1),
-        key1_digest: this.vault.digest(keys.key1),
-        key2_cipher: this.vault.encrypt(keys.key2),
-        key2_digest: this.vault.digest(keys.key2),
-      },
+      key1_cipher: this.vault.encrypt(keys.key1),
+      key1_digest: this.vault.digest(keys.key1),
+      key2_cipher: this.vault.encrypt(keys.key2),
+      key2_digest: this.vault.digest(keys.key2),
     };
   }
 
@@ -91,13 +89,15 @@ export class ResourceService {
 
   private async insert(db: Kysely<Database>, accountId: string, input: NewResource): Promise<{ resource: ResourceView; keys: ResourceKeys }> {
     const now = this.clock.now();
-    const { keys, columns } = this.sealedKeys();
-    const row: repo.ResourceRow = {
-      id: randomUUID(), account_id: accountId, name: input.name, kind: input.kind, tier: input.tier,
-      region: input.region, created_at: now, last_used_at: now, ...columns,
-    };
+    const keys = { key1: generateKey(), key2: generateKey() };
+    const fields = { id: randomUUID(), account_id: accountId, name: input.name, kind: input.kind, tier: input.tier, region: input.region, created_at: now, last_used_at: now };
+    let row: repo.ResourceRow;
     try {
-      await repo.insertResource(db, row);
+      row = await sealingWrite(db, this.vault, async (trx) => {
+        const sealedRow = { ...fields, ...this.sealed(keys) };
+        await repo.insertResource(trx, sealedRow);
+        return sealedRow;
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw conflict(`a resource named "${input.name}" already exists in this account`);
       throw err;
@@ -140,7 +140,7 @@ export class ResourceService {
   async regenerateKey(accountId: string, name: string, slot: KeySlot): Promise<ResourceKeys> {
     const row = await this.row(accountId, name);
     const key = generateKey();
-    await repo.replaceResourceKey(this.db, row.id, slot, this.vault.encrypt(key), this.vault.digest(key));
+    await sealingWrite(this.db, this.vault, (trx) => repo.replaceResourceKey(trx, row.id, slot, this.vault.encrypt(key), this.vault.digest(key)));
     await this.bus.publish(row.id);
     return this.keys(accountId, name);
   }
@@ -149,8 +149,8 @@ export class ResourceService {
   async renew(accountId: string, name: string): Promise<{ resource: ResourceView; keys: ResourceKeys }> {
     const row = await this.row(accountId, name);
     const now = this.clock.now();
-    const { keys, columns } = this.sealedKeys();
-    await repo.replaceBothKeys(this.db, row.id, columns, now);
+    const keys = { key1: generateKey(), key2: generateKey() };
+    await sealingWrite(this.db, this.vault, (trx) => repo.replaceBothKeys(trx, row.id, this.sealed(keys), now));
     await this.bus.publish(row.id);
     return { resource: this.view({ ...resourceFromRow(row), lastUsedAt: now }), keys };
   }

@@ -68,10 +68,13 @@ export interface UsageLatencyTable {
 }
 
 export interface MasterKeyChecksTable {
+  /** 'current'; during a rotation also 'previous' (migration 010). */
   id: string;
   /** HMAC of a fixed label under the master key; see KeyVault.checkValue. */
   check_value: string;
   recorded_at: number;
+  /** During a rotation: this row's master key sealed under the other row's, so a holder of either learns both (see rotation.ts); null otherwise. */
+  wrapped_key: string | null;
 }
 
 export interface Database {

@@ -20,13 +20,13 @@ export function findResourceRowById(db: Kysely<Database>, id: string): Promise<R
   return db.selectFrom('resources').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The resource holding a key with this digest, and which of its two keys it is. */
-export async function findResourceRowByKeyDigest(db: Kysely<Database>, digest: string): Promise<{ row: ResourceRow; slot: KeySlot } | undefined> {
+/** The resource holding a key with one of these digests (one per master key held), and which of its two keys it is. */
+export async function findResourceRowByKeyDigest(db: Kysely<Database>, digests: string[]): Promise<{ row: ResourceRow; slot: KeySlot } | undefined> {
   const row = await db.selectFrom('resources').selectAll()
-    .where((eb) => eb.or([eb('key1_digest', '=', digest), eb('key2_digest', '=', digest)]))
+    .where((eb) => eb.or([eb('key1_digest', 'in', digests), eb('key2_digest', 'in', digests)]))
     .executeTakeFirst();
   if (!row) return undefined;
-  return { row, slot: row.key1_digest === digest ? 1 : 2 };
+  return { row, slot: digests.includes(row.key1_digest) ? 1 : 2 };
 }
 
 export function updateResourceTier(db: Kysely<Database>, id: string, tier: string): Promise<unknown> {
