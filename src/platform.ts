@@ -17,6 +17,7 @@ import { AccountService } from './accounts/service.ts';
 import { ATTEMPT_RULES, AttemptGuard } from './accounts/attempt-guard.ts';
 import { MemoryAttemptLimiter, type AttemptLimiter } from './limits/attempts.ts';
 import { UsageService } from './resources/usage.ts';
+import { AccessTokenService } from './tokens/token-service.ts';
 import { systemClock, utcDay, type Clock } from './util/clock.ts';
 
 export interface Platform {
@@ -34,6 +35,8 @@ export interface Platform {
   resources: ResourceService;
   accounts: AccountService;
   usage: UsageService;
+  /** Access tokens: issueToken's, and the console's for a resource's owner. */
+  tokens: AccessTokenService;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -76,8 +79,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const resources = new ResourceService(store.db, catalog, vault, bus, clock);
   const accounts = new AccountService(store.db, resources, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const usage = new UsageService(store.db, catalog, clock);
+  const tokens = new AccessTokenService(store.db, vault, bus, clock);
   return {
-    config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, clock,
+    config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, tokens, clock,
     async close() {
       await stopWatchingMasterKeys();
       await recorder.drain();

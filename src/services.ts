@@ -7,5 +7,6 @@ export async function loadServices(): Promise<ServiceModule[]> {
   const { luisModule } = await import('./luis/module.ts');
   const { visionService } = await import('./vision/service.ts');
   const { cluModule } = await import('./clu/module.ts');
-  return [luisModule(), visionService(), cluModule()];
+  const { stsModule } = await import('./tokens/sts-module.ts');
+  return [stsModule(), luisModule(), visionService(), cluModule()];
 }

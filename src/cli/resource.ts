@@ -15,6 +15,7 @@ function resourceFields(r: ResourceBody): [string, string][] {
   return [
     ['Name', r.name], ['Kind', r.kind], ['Tier', r.tier], ['Region', r.region], ['State', r.state],
     ['Endpoint', r.endpoint], ['Created', r.createdAt], ['Last used', r.lastUsedAt],
+    ['Key authentication', r.disableLocalAuth ? 'disabled' : 'enabled'],
   ];
 }
 
@@ -154,6 +155,38 @@ const setTier = defineCommand({
   },
 });
 
+const LOCAL_AUTH: Record<string, boolean> = { disabled: true, enabled: false };
+
+const setLocalAuth = defineCommand({
+  summary: 'turn key authentication off or on (disableLocalAuth)',
+  usage: 'resource set-local-auth <name> disabled|enabled',
+  description: 'With local auth disabled, the resource\'s keys are refused (403 AuthenticationTypeDisabled) on every\nservice call and on issueToken; access tokens from "portico resource token" keep working.',
+  options: {},
+  optionHelp: '',
+  positionals: { min: 2, max: 2, names: '<name> disabled|enabled' },
+  async action(values, [name, state]) {
+    const disableLocalAuth = LOCAL_AUTH[state];
+    if (disableLocalAuth === undefined) throw new UsageError(`the second argument must be disabled or enabled; got "${state}"`);
+    const updated = await signedInClient(values.endpoint).call<ResourceBody>('PATCH', resourcePath(name), { disableLocalAuth });
+    if (values.json) return printJson(updated);
+    console.log(`Key authentication of ${updated.name} is now ${updated.disableLocalAuth ? 'disabled' : 'enabled'}.`);
+  },
+});
+
+const token = defineCommand({
+  summary: 'print an access token for the resource (valid 10 minutes)',
+  usage: 'resource token <name>',
+  description: 'Issues an access token from your signed-in identity, for Authorization: Bearer <token> on the\nresource\'s service calls; it works when key authentication is disabled.',
+  options: {},
+  optionHelp: '',
+  positionals: NAME,
+  async action(values, [name]) {
+    const issued = await signedInClient(values.endpoint).call<{ accessToken: string; expiresOn: string }>('POST', resourcePath(name, '/token'));
+    if (values.json) return printJson(issued);
+    console.log(issued.accessToken);
+  },
+});
+
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function usageRows(usage: UsageBody): string[][] {
@@ -197,5 +230,5 @@ const usage = defineCommand({
 export const resourceCommand = commandGroup(
   'resource', 'create and manage resources, their keys and usage',
   'Resources (a LUIS endpoint, a Computer Vision instance, …) each have two keys that callers send as\nOcp-Apim-Subscription-Key.',
-  { create, list, show, delete: remove, keys, 'regenerate-key': regenerateKey, renew, 'set-tier': setTier, usage },
+  { create, list, show, delete: remove, keys, 'regenerate-key': regenerateKey, renew, 'set-tier': setTier, 'set-local-auth': setLocalAuth, token, usage },
 );

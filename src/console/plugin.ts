@@ -23,13 +23,14 @@ import { resourceKeys } from './routes/resource-keys.ts';
 import { resourceRegenerateKey } from './routes/resource-regenerate-key.ts';
 import { resourceRenew } from './routes/resource-renew.ts';
 import { resourceUsage } from './routes/resource-usage.ts';
+import { resourceToken } from './routes/resource-token.ts';
 import { accountSessionsList } from './routes/account-sessions-list.ts';
 import { accountSessionDelete } from './routes/account-session-delete.ts';
 
 const ROUTES: ConsoleRoute[] = [
   signup, login, logout, accountGet, accountPassword, authoringKeyRegenerate, catalog,
   resourcesList, resourcesCreate, resourceGet, resourceUpdate, resourceDelete, resourceKeys,
-  resourceRegenerateKey, resourceRenew, resourceUsage, accountSessionsList, accountSessionDelete,
+  resourceRegenerateKey, resourceRenew, resourceUsage, resourceToken, accountSessionsList, accountSessionDelete,
 ];
 
 export async function consolePlugin(app: FastifyInstance, options: { platform: Platform }): Promise<void> {

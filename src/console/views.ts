@@ -16,6 +16,8 @@ export const ResourceSchema = Type.Object({
   endpoint: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.String({ format: 'date-time' }),
+  /** Keys refused; only access tokens serve. */
+  disableLocalAuth: Type.Boolean(),
 });
 
 export const KeysSchema = Type.Object({ key1: Type.String(), key2: Type.String() });
@@ -65,6 +67,7 @@ export function resourceView(platform: Platform, r: ResourceView): Static<typeof
     endpoint: regionEndpoint(platform, r.region),
     createdAt: new Date(r.createdAt).toISOString(),
     lastUsedAt: new Date(r.lastUsedAt).toISOString(),
+    disableLocalAuth: r.disableLocalAuth,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Catalog } from '../catalog/catalog.ts';
 import { resourceState, type Resource } from '../resources/resource.ts';
-import type { GatewayRoute } from './types.ts';
+import type { Credential, GatewayRoute } from './types.ts';
 import * as refuse from './messages.ts';
 import type { Admission } from '../limits/limiter.ts';
 import { ApiError } from '../http/errors.ts';
@@ -18,6 +18,18 @@ export function presentedKey(headers: FastifyRequest['headers'], query: unknown)
   const fromQuery = (query as Record<string, unknown> | undefined)?.[KEY_QUERY];
   const value = Array.isArray(fromQuery) ? fromQuery[0] : fromQuery;
   return typeof value === 'string' && value !== '' ? value.trim() : undefined;
+}
+
+/** 1b. Without a key, an access token: `Authorization: Bearer <token>`. */
+export function presentedBearer(headers: FastifyRequest['headers']): string | undefined {
+  const header = headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1] : undefined;
+}
+
+/** 2b. A resource with local (key) authentication disabled takes tokens only; throws Azure's 403. */
+export function checkLocalAuth(resource: Resource, credential: Credential): void {
+  if (credential === 'key' && resource.disableLocalAuth) throw refuse.localAuthDisabled();
 }
 
 /** 3 and 4. Scope and region; throws the 401 Azure gives. */

@@ -29,3 +29,10 @@ export const quotaExceeded = (kind: string, tier: string, meter: string, quota: 
 export const expired = (name: string, days: number) => new ApiError(403, '403',
   `The free subscription of resource "${name}" expired after ${days} consecutive days without use. ` +
   `Request new keys to carry on: in the portal (Resources → ${name} → Request new keys), with \`portico resource renew ${name}\`, or POST /api/resources/${name}/renew.`);
+
+/** A bearer token that is malformed, tampered, expired, signed by an unknown key or from a regenerated key; Azure's wording. */
+export const invalidToken = () => new ApiError(401, '401',
+  'Unauthorized. Access token is missing, invalid, audience is incorrect (urn:ms.scopedToken or urn:ms.faceSessionToken), or have expired.');
+
+/** A key presented to a resource with disableLocalAuth on; Azure's exact body. */
+export const localAuthDisabled = () => new ApiError(403, 'AuthenticationTypeDisabled', 'Key based authentication is disabled for this resource.');

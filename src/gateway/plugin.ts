@@ -10,10 +10,11 @@ import type { AttemptLimiter, AttemptRule } from '../limits/attempts.ts';
 import type { Clock } from '../util/clock.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UsageRecorder } from './metering.ts';
-import { checkActive, checkAdmission, checkScopeAndRegion, presentedKey } from './checks.ts';
-import { missingKey, invalidKey, isInvalidKey, tooManyUnknownKeys } from './messages.ts';
+import { checkActive, checkAdmission, checkLocalAuth, checkScopeAndRegion, presentedBearer, presentedKey } from './checks.ts';
+import type { AccessTokenVerifier, TokenMatch } from '../tokens/token-service.ts';
+import { missingKey, invalidKey, invalidToken, isInvalidKey, tooManyUnknownKeys } from './messages.ts';
 import { requestRegion } from './region.ts';
-import type { GatewayRoute } from './types.ts';
+import type { Credential, GatewayRoute } from './types.ts';
 
 export interface GatewayOptions {
   catalog: Catalog;
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   attempts: AttemptLimiter;
   /** The rule for invalid keys per client address; UNKNOWN_KEYS_PER_ADDRESS unless configured. */
   unknownKeyRule?: AttemptRule;
+  /** Verifies `Authorization: Bearer` access tokens (issueToken's, or the console's for the owner). */
+  tokens: AccessTokenVerifier;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface GatewayOptions {
 export const UNKNOWN_KEYS_PER_ADDRESS: AttemptRule = { name: 'gateway-unknown-key-address', limit: 60, windowMs: 60_000 };
 
 async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<void> {
-  const { catalog, directory, limiter, recorder, clock, attempts } = options;
+  const { catalog, directory, limiter, recorder, clock, attempts, tokens } = options;
   const unknownKeyRule = options.unknownKeyRule ?? UNKNOWN_KEYS_PER_ADDRESS;
   // What the reply is metered as, set once the key has named a resource. A
   // request decoration rather than a side table: it is on every call's path.
@@ -50,13 +53,23 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
    */
   function check(request: FastifyRequest, route: GatewayRoute): void | Promise<void> {
     const key = presentedKey(request.headers, request.query);
-    if (!key) throw missingKey();
+    if (!key) return checkBearer(request, route);
     const match = directory.cached(key);
     if (match) return checkResource(request, route, match, key);
     if (directory.verifiedBefore(key)) return resolveAndCheck(request, route, key);
     return attempts.check(unknownKeyRule, request.ip, clock.now()).then((decision) => {
       if (!decision.allowed) throw tooManyUnknownKeys(unknownKeyRule.limit, decision.retryAfterSeconds);
       return resolveAndCheck(request, route, key, true);
+    });
+  }
+
+  /** No key: an access token in place of one, verified and then checked as its resource's key would be. */
+  function checkBearer(request: FastifyRequest, route: GatewayRoute): Promise<void> {
+    const token = route.keyOnly ? undefined : presentedBearer(request.headers);
+    if (!token) throw missingKey();
+    return tokens.verify(token).then((found) => {
+      if (!found) throw invalidToken();
+      return checkResource(request, route, found, undefined, 'token');
     });
   }
 
@@ -76,8 +89,9 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
    * region) then first pays for a store lookup, so that refusing a known key
    * costs what refusing an unknown one does and timing does not tell them apart.
    */
-  function checkResource(request: FastifyRequest, route: GatewayRoute, match: KeyMatch, cachedKey?: string): void | Promise<void> {
+  function checkResource(request: FastifyRequest, route: GatewayRoute, match: KeyMatch | TokenMatch, cachedKey?: string, credential: Credential = 'key'): void | Promise<void> {
     const { resource } = match;
+    checkLocalAuth(resource, credential);
     const region = requestRegion(request.raw) ?? options.defaultRegion;
     try {
       checkScopeAndRegion(resource, route, region);
@@ -92,16 +106,16 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
     if (!tier) throw new ApiError(500, 'InternalServerError', `the catalogue has no tier ${resource.tier} for kind ${resource.kind}`);
     const limits = { resourceId: resource.id, rate: tier.rate, meter: route.meter, monthlyQuota: tier.monthlyQuota[route.meter], now };
     const decided = limiter.admitNow?.(limits);
-    if (decided) return admit(request, match, region, decided);
-    return limiter.admit(limits).then((admission) => admit(request, match, region, admission));
+    if (decided) return admit(request, match, region, credential, decided);
+    return limiter.admit(limits).then((admission) => admit(request, match, region, credential, admission));
   }
 
-  function admit(request: FastifyRequest, { resource, slot }: KeyMatch, region: string, admission: Admission): void {
+  function admit(request: FastifyRequest, { resource, slot }: KeyMatch | TokenMatch, region: string, credential: Credential, admission: Admission): void {
     const call = request.meteredCall!;
     checkAdmission(admission, resource, call.meter, catalog);
     call.admitted = true;
     if (call.at > resource.lastUsedAt) resource.lastUsedAt = call.at;
-    request.caller = { resource, keySlot: slot, region };
+    request.caller = { resource, keySlot: slot, region, credential };
   }
 
   function onRequest(route: GatewayRoute): onRequestHookHandler {

@@ -11,12 +11,19 @@ export interface GatewayRoute {
   meter: string;
   /** The 401 message for a key of a kind this route does not accept (default: Azure's invalid-key message). */
   wrongKindMessage?: string;
+  /** Only a subscription key will do (issueToken: a token must not renew itself). */
+  keyOnly?: boolean;
 }
+
+/** How the caller authenticated: a subscription key or an access token. */
+export type Credential = 'key' | 'token';
 
 /** Who is calling a gateway route: set on `request.caller` once the key checks pass. */
 export interface Caller {
   resource: Resource;
-  keySlot: KeySlot;
+  /** Which key, or which key the token was issued from; 0 for a token from the owner's identity. */
+  keySlot: KeySlot | 0;
+  credential: Credential;
   /** The region the request was addressed to (equal to the resource's region). */
   region: string;
 }

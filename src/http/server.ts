@@ -118,7 +118,7 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
 
   await app.register(gatewayPlugin, {
     catalog, directory: platform.directory, limiter: platform.limiter, recorder: platform.recorder,
-    clock: platform.clock, defaultRegion: config.region, attempts: platform.attempts,
+    clock: platform.clock, defaultRegion: config.region, attempts: platform.attempts, tokens: platform.tokens,
     unknownKeyRule: { ...UNKNOWN_KEYS_PER_ADDRESS, limit: config.invalidKeysPerMinute },
   });
   // Before the services: its onRoute hook must see their gateway routes.

@@ -14,6 +14,8 @@ export interface Resource {
   region: string;
   createdAt: number;
   lastUsedAt: number;
+  /** Keys are refused; only access tokens issued from the owner's identity serve (Azure's disableLocalAuth). */
+  disableLocalAuth: boolean;
 }
 
 export type ResourceState = 'active' | 'expired';
@@ -28,6 +30,7 @@ export function resourceFromRow(row: ResourceRow): Resource {
     region: row.region,
     createdAt: Number(row.created_at),
     lastUsedAt: Number(row.last_used_at),
+    disableLocalAuth: Number(row.disable_local_auth ?? 0) === 1,
   };
 }
 

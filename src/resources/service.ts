@@ -90,7 +90,7 @@ export class ResourceService {
   private async insert(db: Kysely<Database>, accountId: string, input: NewResource): Promise<{ resource: ResourceView; keys: ResourceKeys }> {
     const now = this.clock.now();
     const keys = { key1: generateKey(), key2: generateKey() };
-    const fields = { id: randomUUID(), account_id: accountId, name: input.name, kind: input.kind, tier: input.tier, region: input.region, created_at: now, last_used_at: now };
+    const fields = { id: randomUUID(), account_id: accountId, name: input.name, kind: input.kind, tier: input.tier, region: input.region, created_at: now, last_used_at: now, disable_local_auth: 0 };
     let row: repo.ResourceRow;
     try {
       row = await sealingWrite(db, this.vault, async (trx) => {
@@ -123,6 +123,23 @@ export class ResourceService {
   async keys(accountId: string, name: string): Promise<ResourceKeys> {
     const row = await this.row(accountId, name);
     return { key1: this.vault.decrypt(row.key1_cipher), key2: this.vault.decrypt(row.key2_cipher) };
+  }
+
+  /** Applies the changes a console update asks for (tier, disableLocalAuth); at least one must be given. */
+  async update(accountId: string, name: string, changes: { tier?: string; disableLocalAuth?: boolean }): Promise<ResourceView> {
+    if (changes.tier === undefined && changes.disableLocalAuth === undefined) throw badRequest('give tier or disableLocalAuth (or both) to change');
+    let view = changes.tier === undefined ? await this.get(accountId, name) : await this.changeTier(accountId, name, changes.tier);
+    if (changes.disableLocalAuth !== undefined) view = await this.setLocalAuthDisabled(accountId, name, changes.disableLocalAuth);
+    return view;
+  }
+
+  /** Turns key authentication off (or on again); access tokens from the owner's identity keep working. */
+  async setLocalAuthDisabled(accountId: string, name: string, disabled: boolean): Promise<ResourceView> {
+    const row = await this.row(accountId, name);
+    if (this.catalog.kind(row.kind)?.perAccount) throw badRequest(`key authentication of "${name}" belongs to the account and cannot be disabled`);
+    await repo.updateResourceLocalAuth(this.db, row.id, disabled);
+    await this.bus.publish(row.id);
+    return this.view({ ...resourceFromRow(row), disableLocalAuth: disabled });
   }
 
   async changeTier(accountId: string, name: string, tier: string): Promise<ResourceView> {

@@ -19,6 +19,7 @@ import * as security from './migrations/009-security.ts';
 import * as masterKeyRotation from './migrations/010-master-key-rotation.ts';
 import * as sessions from './migrations/011-sessions.ts';
 import * as usageLatency from './migrations/013-usage-latency.ts';
+import * as accessTokens from './migrations/015-access-tokens.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '010-master-key-rotation': masterKeyRotation,
   '011-sessions': sessions,
   '013-usage-latency': usageLatency,
+  '015-access-tokens': accessTokens,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -37,6 +37,8 @@ export interface ResourcesTable {
   key1_digest: string;
   key2_cipher: string;
   key2_digest: string;
+  /** 1 when keys are refused and only access tokens from the owner's identity serve (migration 015). */
+  disable_local_auth: number;
 }
 
 export interface UsageTable {
@@ -77,6 +79,15 @@ export interface MasterKeyChecksTable {
   wrapped_key: string | null;
 }
 
+/** Keys that sign access tokens, shared by every process (migration 015). */
+export interface TokenSigningKeysTable {
+  /** The `kid` in a token's header. */
+  id: string;
+  /** The HMAC secret, sealed by the key vault. */
+  secret_cipher: string;
+  created_at: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -84,6 +95,7 @@ export interface Database {
   usage: UsageTable;
   usage_latency: UsageLatencyTable;
   master_key_checks: MasterKeyChecksTable;
+  token_signing_keys: TokenSigningKeysTable;
 }
 
 export type { Generated };

@@ -26,6 +26,8 @@ const NO_OBJECT: Record<string, string> = {
   'GET /api/resources': "lists the caller's own resources (see the listing test below)",
   'POST /api/resources': 'creates a resource of the caller; names are per account',
   'GET /api/openapi.json': 'public: the console API document',
+  'POST /sts/v1.0/issueToken': "exchanges the caller's own key for a token of that key's resource; names no object",
+  'POST /sts/v1.0/issuetoken': 'as issueToken (the Speech clients\' spelling)',
   'GET /metrics': "the operator's: needs PORTICO_METRICS_TOKEN (404 without one configured); names no account's object",
   'GET /luis/api/v2.0/apps': "lists the caller's own and shared apps (see the listing test below)",
   'POST /luis/api/v2.0/apps': 'creates an app of the caller',

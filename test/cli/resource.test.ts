@@ -43,7 +43,7 @@ describe('portico resource', () => {
   it('create with a kind the catalogue lacks exits 1 with the server\'s message naming the field', async () => {
     const result = await user.run(['resource', 'create', 'bad-kind', '--kind', 'Speech', '--tier', 'F0', '--region', 'westus']);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /^portico: kind must be one of LUIS, ComputerVision, TextAnalytics; got "Speech"/);
+    assert.match(result.stderr, /^portico: kind must be one of LUIS, ComputerVision, TextAnalytics, CognitiveServices; got "Speech"/);
   });
 
   it('create of a LUIS resource outside a publishing region is refused by the server', async () => {
@@ -122,6 +122,24 @@ describe('portico resource', () => {
     const wrong = await user.run(['resource', 'set-tier', 'tiered', 'S9']);
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /tier must be one of F0, S1 for kind ComputerVision; got "S9"/);
+  });
+
+  it('set-local-auth disabled refuses the keys with 403 AuthenticationTypeDisabled; token prints a bearer token that works', async () => {
+    const created = await user.json(['resource', 'create', 'keyless', '--kind', 'ComputerVision', '--tier', 'S1', '--region', 'westus']);
+    const off = await user.run(['resource', 'set-local-auth', 'keyless', 'disabled']);
+    assert.equal(off.code, 0, off.stderr);
+    assert.equal(off.stdout, 'Key authentication of keyless is now disabled.\n');
+    const refused = await echo(created.key1);
+    assert.equal(refused.status, 403);
+    assert.equal((await refused.json()).error.code, 'AuthenticationTypeDisabled');
+    const token = await user.run(['resource', 'token', 'keyless']);
+    assert.equal(token.code, 0, token.stderr);
+    const bearer = await server.fetch('/test/echo', { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+    assert.equal(bearer.status, 200);
+    assert.match((await user.run(['resource', 'show', 'keyless'])).stdout, /^Key authentication: +disabled$/m);
+    const wrong = await user.run(['resource', 'set-local-auth', 'keyless', 'off']);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /disabled or enabled; got "off"/);
   });
 
   it('usage counts the calls made with the keys, per day, status class and operation', async () => {

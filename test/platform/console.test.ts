@@ -224,7 +224,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     it('serves the catalogue and the console API\'s OpenAPI document', async () => {
       const catalog = await server.api('GET', '/api/catalog');
-      assert.deepEqual(catalog.body.kinds.map((k: any) => k.name), ['LUIS.Authoring', 'LUIS', 'ComputerVision', 'TextAnalytics']);
+      assert.deepEqual(catalog.body.kinds.map((k: any) => k.name), ['LUIS.Authoring', 'LUIS', 'ComputerVision', 'TextAnalytics', 'CognitiveServices']);
       const f0 = catalog.body.kinds.find((k: any) => k.name === 'ComputerVision').tiers[0];
       assert.deepEqual(f0.rate, { limit: 20, per: 'minute' });
       const openapi = await server.api('GET', '/api/openapi.json');

@@ -11,6 +11,7 @@ import type { PublishedApps, RuntimeApp, Slot } from './published-apps.ts';
 import { admitQuery, admitVersionQuery, unknownApp } from './access.ts';
 import { v2Response } from './v2.ts';
 import { v3Response } from './v3.ts';
+import { ENDPOINT_KINDS } from './kinds.ts';
 import type { QueryLog } from './query-log.ts';
 
 export interface RuntimeContext {
@@ -25,7 +26,13 @@ type Model = Parameters<typeof predict>[0];
 type ModelChoice = { slot: Slot } | { versionId: string };
 
 const GUID = '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$';
-const gateway = (operation: string) => ({ gateway: { operation, accepts: ['LUIS', 'LUIS.Authoring'], meter: 'prediction' } });
+/**
+ * Kinds whose keys query a published app: an endpoint key, the authoring key's
+ * starter quota, or a multi-service key (Azure's v2 and v3 runtime take them;
+ * authoring does not).
+ */
+const PREDICTION_KINDS = [...ENDPOINT_KINDS, 'LUIS.Authoring'];
+const gateway = (operation: string) => ({ gateway: { operation, accepts: PREDICTION_KINDS, meter: 'prediction' } });
 const Bool = Type.Boolean();
 const AppParams = Type.Object({ appId: Type.String({ pattern: GUID, description: 'the application id' }) });
 const SlotParams = Type.Object({

@@ -33,6 +33,10 @@ export function updateResourceTier(db: Kysely<Database>, id: string, tier: strin
   return db.updateTable('resources').set({ tier }).where('id', '=', id).execute();
 }
 
+export function updateResourceLocalAuth(db: Kysely<Database>, id: string, disabled: boolean): Promise<unknown> {
+  return db.updateTable('resources').set({ disable_local_auth: disabled ? 1 : 0 }).where('id', '=', id).execute();
+}
+
 export function replaceResourceKey(db: Kysely<Database>, id: string, slot: KeySlot, cipher: string, digest: string): Promise<unknown> {
   const values = slot === 1 ? { key1_cipher: cipher, key1_digest: digest } : { key2_cipher: cipher, key2_digest: digest };
   return db.updateTable('resources').set(values).where('id', '=', id).execute();

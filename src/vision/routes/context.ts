@@ -23,8 +23,11 @@ export const IMAGE_BODY_LIMIT = MAX_READ_BYTES_PAID + 1024 * 1024;
  * of a Read result (`vision-poll`), which are rate-limited like any call but,
  * as on Azure, not billed: no tier has a quota on that meter.
  */
+/** Kinds whose keys call Computer Vision v3.2 and Image Analysis 4.0: its own, or a multi-service one. */
+export const VISION_KINDS = ['ComputerVision', 'CognitiveServices'] as const;
+
 export function gateway(operation: string, meter: 'vision' | 'vision-poll' = 'vision'): { gateway: GatewayRoute } {
-  return { gateway: { operation, accepts: ['ComputerVision'], meter } };
+  return { gateway: { operation, accepts: VISION_KINDS, meter } };
 }
 
 export function callerOf(request: FastifyRequest): Caller {

@@ -23,6 +23,10 @@ export const consoleApi = {
     request<Resource & Keys>('/api/resources', { method: 'POST', body }),
   changeTier: (name: string, tier: string) =>
     request<Resource>(`/api/resources/${enc(name)}`, { method: 'PATCH', body: { tier } }),
+  setLocalAuthDisabled: (name: string, disableLocalAuth: boolean) =>
+    request<Resource>(`/api/resources/${enc(name)}`, { method: 'PATCH', body: { disableLocalAuth } }),
+  accessToken: (name: string) =>
+    request<{ accessToken: string; tokenType: 'Bearer'; expiresOn: string }>(`/api/resources/${enc(name)}/token`, { method: 'POST' }),
   deleteResource: (name: string) => request<unknown>(`/api/resources/${enc(name)}`, { method: 'DELETE' }),
   keys: (name: string) => request<Keys>(`/api/resources/${enc(name)}/keys`),
   regenerateKey: (name: string, keyName: 'Key1' | 'Key2') =>

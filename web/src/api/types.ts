@@ -43,6 +43,8 @@ export type Resource = {
   state: 'active' | 'expired' | string;
   createdAt?: string;
   lastUsedAt?: string;
+  /** Keys refused; only access tokens serve (Azure's disableLocalAuth). */
+  disableLocalAuth?: boolean;
 };
 
 export type Keys = { key1: string; key2: string };

@@ -135,6 +135,39 @@ function TierCard({ resource }: { resource: Resource }) {
   );
 }
 
+/** Key authentication on or off (Azure's disableLocalAuth), and an access token from the owner's session. */
+function LocalAuthCard({ resource }: { resource: Resource }) {
+  const client = useQueryClient();
+  const change = useMutation({
+    mutationFn: (disabled: boolean) => consoleApi.setLocalAuthDisabled(resource.name, disabled),
+    onSuccess: async () => { await client.invalidateQueries({ queryKey: keys.resources }); },
+  });
+  const token = useMutation({ mutationFn: () => consoleApi.accessToken(resource.name) });
+  return (
+    <section className="card" aria-labelledby="local-auth-heading">
+      <h2 id="local-auth-heading">Authentication</h2>
+      <p>
+        Key authentication is <strong>{resource.disableLocalAuth ? 'disabled' : 'enabled'}</strong>.
+        {resource.disableLocalAuth
+          ? ' Calls with a key are refused (403 AuthenticationTypeDisabled); send Authorization: Bearer with an access token.'
+          : ' Calls may send a key, or an access token from POST /sts/v1.0/issueToken.'}
+      </p>
+      <button type="button" className="button" disabled={change.isPending} onClick={() => change.mutate(!resource.disableLocalAuth)}>
+        {resource.disableLocalAuth ? 'Enable key authentication' : 'Disable key authentication'}
+      </button>{' '}
+      <button type="button" className="button" disabled={token.isPending} onClick={() => token.mutate()}>Get an access token</button>
+      <ErrorMessage error={change.error} title="Key authentication was not changed." />
+      <ErrorMessage error={token.error} title="No token was issued." />
+      {token.data && (
+        <p>
+          <label htmlFor="access-token">Access token (valid until {new Date(token.data.expiresOn).toLocaleTimeString()})</label>
+          <textarea id="access-token" readOnly rows={4} value={token.data.accessToken} />
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function DeleteCard({ resource }: { resource: Resource }) {
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -225,6 +258,7 @@ export function ResourceDetailPage() {
             <KeysCard resource={resource.data} />
             <UsageCard resource={resource.data} />
             <TierCard key={resource.data.tier} resource={resource.data} />
+            <LocalAuthCard resource={resource.data} />
             <DeleteCard resource={resource.data} />
           </div>
         </>

@@ -1,6 +1,7 @@
 // Who may use an app: collaborators (owner-managed) and the LUIS endpoint
 // resources assigned to it ("Azure accounts"; no ARM token is needed, the
 // authoring key says who the user is and accountName names the resource).
+import { ENDPOINT_KINDS } from '../../runtime/kinds.ts';
 import { Type } from '@sinclair/typebox';
 import { findAccountById } from '../../../store/repos/accounts.ts';
 import { listResourceRows } from '../../../store/repos/resources.ts';
@@ -57,8 +58,8 @@ export const accessRoutes: AuthoringRoutes = (app, context) => {
   const endpointResource = async (accountId: string, name: string) => {
     const rows = await listResourceRows(platform.store.db, accountId);
     const resource = rows.find((r) => r.name === name);
-    if (!resource || resource.kind !== 'LUIS') {
-      throw notFound(`Your account has no LUIS endpoint resource named "${name}"; create one (kind LUIS) with POST /api/resources or \`portico resource create\`.`, 'ResourceNotFound');
+    if (!resource || !ENDPOINT_KINDS.includes(resource.kind)) {
+      throw notFound(`Your account has no LUIS endpoint resource named "${name}"; create one (kind LUIS or CognitiveServices) with POST /api/resources or \`portico resource create\`.`, 'ResourceNotFound');
     }
     return resource;
   };
@@ -101,6 +102,6 @@ export const accessRoutes: AuthoringRoutes = (app, context) => {
   route(app, { method: 'GET', url: '/azureaccounts', operation: 'azureaccounts.mine', schema: { summary: "The caller's LUIS endpoint resources" } }, async (request) => {
     const author = await context.authors.of(request);
     const rows = await listResourceRows(platform.store.db, author.accountId);
-    return rows.filter((r) => r.kind === 'LUIS').map((r) => ({ azureSubscriptionId: '', resourceGroup: '', accountName: r.name }));
+    return rows.filter((r) => ENDPOINT_KINDS.includes(r.kind)).map((r) => ({ azureSubscriptionId: '', resourceGroup: '', accountName: r.name }));
   });
 };
