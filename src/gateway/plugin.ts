@@ -10,9 +10,9 @@ import type { AttemptLimiter, AttemptRule } from '../limits/attempts.ts';
 import type { Clock } from '../util/clock.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UsageRecorder } from './metering.ts';
-import { checkActive, checkAdmission, checkScopeAndRegion, presentedKey } from './checks.ts';
+import { checkActive, checkAdmission, checkNetworkRules, checkScopeAndRegion, presentedKey } from './checks.ts';
 import { missingKey, invalidKey, isInvalidKey, tooManyUnknownKeys } from './messages.ts';
-import { requestRegion } from './region.ts';
+import { requestTarget } from './region.ts';
 import type { GatewayRoute } from './types.ts';
 
 export interface GatewayOptions {
@@ -78,13 +78,15 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
    */
   function checkResource(request: FastifyRequest, route: GatewayRoute, match: KeyMatch, cachedKey?: string): void | Promise<void> {
     const { resource } = match;
-    const region = requestRegion(request.raw) ?? options.defaultRegion;
+    let region: string;
     try {
-      checkScopeAndRegion(resource, route, region);
+      region = checkScopeAndRegion(resource, route, requestTarget(request.raw) ?? { region: options.defaultRegion });
     } catch (err) {
       if (cachedKey === undefined || !isInvalidKey(err)) throw err;
       return directory.fromStore(cachedKey).then(() => { throw err; });
     }
+    // Before metering: a refused address is not the resource's use, and must not count against its quota.
+    checkNetworkRules(resource, request.ip);
     const now = clock.now();
     request.meteredCall = { resourceId: resource.id, at: now, meter: route.meter, operation: route.operation, keySlot: match.slot, status: 0, admitted: false };
     checkActive(resource, catalog, now);

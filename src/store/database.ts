@@ -17,6 +17,7 @@ import * as luisBatchTests from './migrations/006-luis-batch-tests.ts';
 import * as clu from './migrations/007-clu.ts';
 import * as security from './migrations/009-security.ts';
 import * as sessions from './migrations/011-sessions.ts';
+import * as network from './migrations/012-network.ts';
 import * as usageLatency from './migrations/013-usage-latency.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -40,6 +41,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '007-clu': clu,
   '009-security': security,
   '011-sessions': sessions,
+  '012-network': network,
   '013-usage-latency': usageLatency,
 };
 
