@@ -1,6 +1,7 @@
 // One typed configuration object, from command-line flags and environment
 // variables (flags win). Nothing else in Portico reads process.env.
 import { resolve } from 'node:path';
+import { parseIpRange, type IpRange } from './util/ip-range.ts';
 
 export type RedisFailureMode = 'fail-open' | 'fail-closed';
 
@@ -36,6 +37,10 @@ export interface Config {
   sessionIdleMs: number;
   /** A console session ends this long after log-in, however much it is used (ms). */
   sessionMaxMs: number;
+  /** Peers whose X-Forwarded-For is believed (reverse proxies, load balancers); empty: none, the TCP peer is the client. */
+  trustedProxies: IpRange[];
+  /** Host names `<subdomain>.<customDomain>` reach the resource with that custom subdomain name. */
+  customDomain: string;
 }
 
 interface Setting {
@@ -65,6 +70,8 @@ export const SETTINGS: Setting[] = [
   { flag: 'metrics-token', env: 'PORTICO_METRICS_TOKEN', help: 'bearer token (16+ chars) that opens GET /metrics (Prometheus); unset: /metrics answers 404' },
   { flag: 'session-idle-hours', env: 'PORTICO_SESSION_IDLE_HOURS', help: 'hours without use after which a console session ends', default: '12' },
   { flag: 'session-max-days', env: 'PORTICO_SESSION_MAX_DAYS', help: 'days after log-in after which a console session ends however used', default: '30' },
+  { flag: 'trusted-proxies', env: 'PORTICO_TRUSTED_PROXIES', help: 'comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For names the client; default: none, the TCP peer is the client' },
+  { flag: 'custom-domain', env: 'PORTICO_CUSTOM_DOMAIN', help: 'domain under which <subdomain>.<domain> reaches the resource with that custom subdomain name', default: 'cognitiveservices.azure.com' },
   { flag: 'no-demo', env: 'PORTICO_NO_DEMO', help: 'do not create the demo account on an empty database', boolean: true },
 ];
 
@@ -105,6 +112,19 @@ function parseInteger(name: string, raw: string, min: number, max: number): numb
   return n;
 }
 
+/** A comma-separated list of addresses and CIDR ranges; an entry that is neither fails with its name and position. */
+function parseIpRanges(name: string, raw: string | undefined): IpRange[] {
+  if (raw === undefined) return [];
+  return raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '').map((entry) => {
+    const range = parseIpRange(entry);
+    if (!range) throw new ConfigError(`${name} must list IPv4/IPv6 addresses or CIDR ranges separated by commas; "${entry}" is neither`);
+    return range;
+  });
+}
+
+/** Host names as DNS allows them: dot-separated labels of letters, digits and inner hyphens. */
+const DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
 function parseBoolean(name: string, raw: string | undefined): boolean {
   if (raw === undefined || raw === '') return false;
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
@@ -136,6 +156,8 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
   if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
     throw new ConfigError('PORTICO_METRICS_TOKEN must be at least 16 printable characters without spaces');
   }
+  const customDomain = get('PORTICO_CUSTOM_DOMAIN')!.toLowerCase().replace(/^\.|\.$/g, '');
+  if (!DOMAIN_PATTERN.test(customDomain)) throw new ConfigError(`PORTICO_CUSTOM_DOMAIN must be a domain name like cognitiveservices.example.com, got "${customDomain}"`);
   return {
     port: parseInteger('PORT', get('PORT')!, 0, 65535),
     host: get('HOST')!,
@@ -156,6 +178,8 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     signupsPerAddressPerHour: parseInteger('PORTICO_SIGNUPS_PER_ADDRESS_PER_HOUR', get('PORTICO_SIGNUPS_PER_ADDRESS_PER_HOUR')!, 1, 1_000_000_000),
     sessionIdleMs: parseInteger('PORTICO_SESSION_IDLE_HOURS', get('PORTICO_SESSION_IDLE_HOURS')!, 1, 24 * 365) * 3_600_000,
     sessionMaxMs: parseInteger('PORTICO_SESSION_MAX_DAYS', get('PORTICO_SESSION_MAX_DAYS')!, 1, 3650) * 86_400_000,
+    trustedProxies: parseIpRanges('PORTICO_TRUSTED_PROXIES', get('PORTICO_TRUSTED_PROXIES')),
+    customDomain,
   };
 }
 

@@ -6,7 +6,7 @@ import { startTestServer } from '../../test/support/server.ts';
 import { ManualClock } from '../../src/util/clock.ts';
 
 const clock = new ManualClock(Date.UTC(2026, 5, 1));
-const server = await startTestServer({ clock });
+const server = await startTestServer({ clock, env: { PORTICO_TRUSTED_PROXIES: '127.0.0.1' } });
 async function attack(label: string, target: (i: number) => { email: string; address: string }): Promise<void> {
   const counts: Record<number, number> = {};
   for (let i = 0; i < 300; i++) {

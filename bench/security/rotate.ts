@@ -24,7 +24,7 @@ async function fill(store: Store, vault: KeyVault): Promise<void> {
       const key2 = generateKey();
       return {
         id: randomUUID(), account_id: accountId, name: `r${start + i}`, kind: 'ComputerVision', tier: 'S1', region: 'westus',
-        created_at: 0, last_used_at: 0, disable_local_auth: 0,
+        created_at: 0, last_used_at: 0, disable_local_auth: 0, network_default_action: 'Allow', network_ip_rules: '[]', custom_subdomain: null,
         key1_cipher: vault.encrypt(key1), key1_digest: vault.digest(key1), key2_cipher: vault.encrypt(key2), key2_digest: vault.digest(key2),
       };
     });

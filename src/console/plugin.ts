@@ -24,6 +24,7 @@ import { resourceRegenerateKey } from './routes/resource-regenerate-key.ts';
 import { resourceRenew } from './routes/resource-renew.ts';
 import { resourceUsage } from './routes/resource-usage.ts';
 import { resourceToken } from './routes/resource-token.ts';
+import { resourceNetworkRules } from './routes/resource-network-rules.ts';
 import { accountSessionsList } from './routes/account-sessions-list.ts';
 import { accountSessionDelete } from './routes/account-session-delete.ts';
 
@@ -31,6 +32,7 @@ const ROUTES: ConsoleRoute[] = [
   signup, login, logout, accountGet, accountPassword, authoringKeyRegenerate, catalog,
   resourcesList, resourcesCreate, resourceGet, resourceUpdate, resourceDelete, resourceKeys,
   resourceRegenerateKey, resourceRenew, resourceUsage, resourceToken, accountSessionsList, accountSessionDelete,
+  resourceNetworkRules,
 ];
 
 export async function consolePlugin(app: FastifyInstance, options: { platform: Platform }): Promise<void> {

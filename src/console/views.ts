@@ -6,6 +6,12 @@ import type { ResourceKeys, ResourceView } from '../resources/service.ts';
 import type { Account } from '../accounts/service.ts';
 import { accountResourceName } from '../resources/resource.ts';
 
+/** Network rules as Azure's networkAcls: with Deny, only the addresses and CIDR ranges of ipRules may use the keys. */
+export const NetworkAclsSchema = Type.Object({
+  defaultAction: Type.Union([Type.Literal('Allow'), Type.Literal('Deny')]),
+  ipRules: Type.Array(Type.Object({ value: Type.String() })),
+});
+
 export const ResourceSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -13,7 +19,9 @@ export const ResourceSchema = Type.Object({
   tier: Type.String(),
   region: Type.String(),
   state: Type.Union([Type.Literal('active'), Type.Literal('expired')]),
-  endpoint: Type.String(),
+  endpoint: Type.String({ description: 'The custom subdomain URL when the resource has one, else the regional endpoint' }),
+  customSubDomainName: Type.Union([Type.String(), Type.Null()]),
+  networkAcls: NetworkAclsSchema,
   createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.String({ format: 'date-time' }),
   /** Keys refused; only access tokens serve. */
@@ -54,6 +62,13 @@ export const UsageSchema = Type.Object({
 
 export const ErrorSchema = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String() }) });
 
+/** The base URL of a custom subdomain: `<name>.<custom domain>`, with the public URL's scheme and port. */
+export function subdomainEndpoint(platform: Platform, subdomain: string): string {
+  const base = new URL(publicBaseUrl(platform.config));
+  base.hostname = `${subdomain}.${platform.config.customDomain}`;
+  return `${base.origin}/`;
+}
+
 /** The base URL a client uses for a region: the server's own, with a region prefix outside the default region. */
 export function regionEndpoint(platform: Platform, region: string): string {
   const { config } = platform;
@@ -64,7 +79,9 @@ export function regionEndpoint(platform: Platform, region: string): string {
 export function resourceView(platform: Platform, r: ResourceView): Static<typeof ResourceSchema> {
   return {
     id: r.id, name: r.name, kind: r.kind, tier: r.tier, region: r.region, state: r.state,
-    endpoint: regionEndpoint(platform, r.region),
+    endpoint: r.customSubDomainName ? subdomainEndpoint(platform, r.customSubDomainName) : regionEndpoint(platform, r.region),
+    customSubDomainName: r.customSubDomainName,
+    networkAcls: { defaultAction: r.networkRules.defaultAction, ipRules: r.networkRules.ipRules.map((value) => ({ value })) },
     createdAt: new Date(r.createdAt).toISOString(),
     lastUsedAt: new Date(r.lastUsedAt).toISOString(),
     disableLocalAuth: r.disableLocalAuth,

@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Catalog } from '../catalog/catalog.ts';
 import { resourceState, type Resource } from '../resources/resource.ts';
 import type { Credential, GatewayRoute } from './types.ts';
+import type { EndpointTarget } from './region.ts';
+import { networkAllows } from '../resources/network-rules.ts';
 import * as refuse from './messages.ts';
 import type { Admission } from '../limits/limiter.ts';
 import { ApiError } from '../http/errors.ts';
@@ -32,12 +34,26 @@ export function checkLocalAuth(resource: Resource, credential: Credential): void
   if (credential === 'key' && resource.disableLocalAuth) throw refuse.localAuthDisabled();
 }
 
-/** 3 and 4. Scope and region; throws the 401 Azure gives. */
-export function checkScopeAndRegion(resource: Resource, route: GatewayRoute, region: string): void {
+/**
+ * 3 and 4. Scope and endpoint; throws the 401 Azure gives. A regional endpoint
+ * takes the keys of its region's resources, a custom subdomain only its own
+ * resource's. Returns the region the call is served in.
+ */
+export function checkScopeAndRegion(resource: Resource, route: GatewayRoute, target: EndpointTarget): string {
   if (!route.accepts.includes(resource.kind)) {
     throw route.wrongKindMessage ? new ApiError(401, '401', route.wrongKindMessage) : refuse.invalidKey();
   }
-  if (resource.region !== region) throw refuse.invalidKey();
+  if (target.subdomain !== undefined) {
+    if (resource.customSubDomainName !== target.subdomain) throw refuse.invalidKey();
+    return resource.region;
+  }
+  if (resource.region !== target.region) throw refuse.invalidKey();
+  return target.region;
+}
+
+/** 4b. The resource's network rules (Azure's networkAcls); throws Azure's 403 for an address they do not allow. */
+export function checkNetworkRules(resource: Resource, clientAddress: string): void {
+  if (!networkAllows(resource.networkRules, clientAddress)) throw refuse.networkDenied();
 }
 
 /** Free-tier expiry; throws 403. */

@@ -11,6 +11,9 @@ export const invalidKey = () => new ApiError(401, '401', INVALID_KEY_MESSAGE);
 
 export const isInvalidKey = (err: unknown): boolean => err instanceof ApiError && err.statusCode === 401 && err.message === INVALID_KEY_MESSAGE;
 
+/** Azure's answer to a client address the resource's network rules do not allow. */
+export const networkDenied = () => new ApiError(403, '403', 'Access denied due to Virtual Network/Firewall rules.');
+
 export const tooManyUnknownKeys = (limit: number, retryAfterSeconds: number) => new ApiError(429, '429',
   `Too many requests with subscription keys that are not recognised from this client address (more than ${limit} a minute). ` +
   `Retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'} with a valid key.`,

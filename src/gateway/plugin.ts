@@ -10,10 +10,10 @@ import type { AttemptLimiter, AttemptRule } from '../limits/attempts.ts';
 import type { Clock } from '../util/clock.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UsageRecorder } from './metering.ts';
-import { checkActive, checkAdmission, checkLocalAuth, checkScopeAndRegion, presentedBearer, presentedKey } from './checks.ts';
+import { checkActive, checkAdmission, checkLocalAuth, checkNetworkRules, checkScopeAndRegion, presentedBearer, presentedKey } from './checks.ts';
 import type { AccessTokenVerifier, TokenMatch } from '../tokens/token-service.ts';
 import { missingKey, invalidKey, invalidToken, isInvalidKey, tooManyUnknownKeys } from './messages.ts';
-import { requestRegion } from './region.ts';
+import { requestTarget } from './region.ts';
 import type { Credential, GatewayRoute } from './types.ts';
 
 export interface GatewayOptions {
@@ -92,13 +92,15 @@ async function gateway(app: FastifyInstance, options: GatewayOptions): Promise<v
   function checkResource(request: FastifyRequest, route: GatewayRoute, match: KeyMatch | TokenMatch, cachedKey?: string, credential: Credential = 'key'): void | Promise<void> {
     const { resource } = match;
     checkLocalAuth(resource, credential);
-    const region = requestRegion(request.raw) ?? options.defaultRegion;
+    let region: string;
     try {
-      checkScopeAndRegion(resource, route, region);
+      region = checkScopeAndRegion(resource, route, requestTarget(request.raw) ?? { region: options.defaultRegion });
     } catch (err) {
       if (cachedKey === undefined || !isInvalidKey(err)) throw err;
       return directory.fromStore(cachedKey).then(() => { throw err; });
     }
+    // Before metering: a refused address is not the resource's use, and must not count against its quota.
+    checkNetworkRules(resource, request.ip);
     const now = clock.now();
     request.meteredCall = { resourceId: resource.id, at: now, meter: route.meter, operation: route.operation, keySlot: match.slot, status: 0, admitted: false };
     checkActive(resource, catalog, now);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyContextConfig, type FastifyError, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../platform.ts';
 import { ApiError } from './errors.ts';
-import { createRegionRouting, setRequestRegion } from '../gateway/region.ts';
+import { createRegionRouting, setRequestTarget } from '../gateway/region.ts';
 import { gatewayPlugin, UNKNOWN_KEYS_PER_ADDRESS } from '../gateway/plugin.ts';
 import { consolePlugin } from '../console/plugin.ts';
 import { metricsPlugin } from '../metrics/plugin.ts';
@@ -12,6 +12,7 @@ import { GatewayMetrics } from '../metrics/gateway-metrics.ts';
 import { processWriterId } from '../gateway/metering.ts';
 import { redactUrl } from './redact.ts';
 import { validatorCompiler } from './validation.ts';
+import { ipMatcher } from '../util/ip-range.ts';
 
 /** A service mounted behind the gateway (LUIS, Computer Vision, …). */
 export interface ServiceMount {
@@ -74,7 +75,7 @@ function fastifyErrorToApiError(error: FastifyError): ApiError {
 
 export async function buildServer(platform: Platform, options: ServerOptions = {}): Promise<FastifyInstance> {
   const { config, catalog } = platform;
-  const routing = createRegionRouting(catalog.allRegions, config.region);
+  const routing = createRegionRouting(catalog.allRegions, config.region, config.customDomain);
   const app = Fastify({
     logger: options.logger === false ? false : {
       level: config.logLevel,
@@ -85,11 +86,14 @@ export async function buildServer(platform: Platform, options: ServerOptions = {
     },
     genReqId: () => randomUUID(),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    trustProxy: true,
+    // X-Forwarded-For names the client only when the TCP peer is a configured
+    // proxy; otherwise anyone could pick the address the per-address limits and
+    // the network rules see.
+    trustProxy: config.trustedProxies.length ? ipMatcher(config.trustedProxies) : false,
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     rewriteUrl(req) {
       const routed = routing.route(req.url ?? '/', req.headers.host);
-      setRequestRegion(req, routed.region);
+      setRequestTarget(req, routed.target);
       return routed.url;
     },
   });

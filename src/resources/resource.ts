@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { DAY_MS } from '../util/clock.ts';
 import type { ResourceRow, KeySlot } from '../store/repos/resources.ts';
+import { networkRulesFromColumns, type NetworkRules } from './network-rules.ts';
 
 export type { KeySlot };
 
@@ -16,6 +17,10 @@ export interface Resource {
   lastUsedAt: number;
   /** Keys are refused; only access tokens issued from the owner's identity serve (Azure's disableLocalAuth). */
   disableLocalAuth: boolean;
+  /** Which client addresses may use the keys (Azure's networkAcls). */
+  networkRules: NetworkRules;
+  /** Reached at https://<this>.<custom domain>/ besides the regional endpoint; null when unset. */
+  customSubDomainName: string | null;
 }
 
 export type ResourceState = 'active' | 'expired';
@@ -31,6 +36,8 @@ export function resourceFromRow(row: ResourceRow): Resource {
     createdAt: Number(row.created_at),
     lastUsedAt: Number(row.last_used_at),
     disableLocalAuth: Number(row.disable_local_auth ?? 0) === 1,
+    networkRules: networkRulesFromColumns(row.network_default_action, row.network_ip_rules),
+    customSubDomainName: row.custom_subdomain,
   };
 }
 
@@ -47,6 +54,9 @@ export function resourceState(resource: Resource, catalog: Catalog, now: number)
 
 /** Resource names as Azure allows them: letters, digits and hyphens, 2 to 64 characters. */
 export const RESOURCE_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9-]{0,62}[A-Za-z0-9]$';
+
+/** Custom subdomain names as Azure allows them: 2 to 64 lower-case letters, digits and hyphens, not starting or ending with a hyphen. */
+export const CUSTOM_SUBDOMAIN_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$';
 
 /** Name of the per-account resource of a kind in a region (a dot keeps it apart from user names). */
 export function accountResourceName(kind: string, region: string): string {

@@ -10,7 +10,8 @@ import { sealingWrite } from '../keys/sealing.ts';
 import type { ResourceChangeBus } from '../keys/directory.ts';
 import type { Clock } from '../util/clock.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
-import { accountResourceName, resourceFromRow, resourceState, RESOURCE_NAME_PATTERN, type KeySlot, type Resource, type ResourceState } from './resource.ts';
+import { accountResourceName, CUSTOM_SUBDOMAIN_PATTERN, resourceFromRow, resourceState, RESOURCE_NAME_PATTERN, type KeySlot, type Resource, type ResourceState } from './resource.ts';
+import { OPEN_NETWORK, validateNetworkRules, type NetworkRules } from './network-rules.ts';
 
 export interface ResourceKeys {
   key1: string;
@@ -26,12 +27,20 @@ export interface NewResource {
   kind: string;
   tier: string;
   region: string;
+  customSubDomainName?: string;
 }
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e.code === '23505' || /UNIQUE constraint failed/.test(e.message ?? '');
 }
+
+/** PostgreSQL names the index, SQLite the column: both contain custom_subdomain. */
+function isSubdomainTaken(err: unknown): boolean {
+  return isUniqueViolation(err) && /custom_subdomain/.test((err as Error).message ?? '');
+}
+
+const subdomainTaken = (name: string) => conflict(`the custom subdomain name "${name}" is already taken; choose another`, 'CustomSubDomainNameTaken');
 
 export class ResourceService {
   constructor(
@@ -71,6 +80,18 @@ export class ResourceService {
     if (!regions.includes(input.region)) {
       throw badRequest(`region must be one of ${regions.join(', ')} for kind ${kind.name}; got "${input.region}"`);
     }
+    if (input.customSubDomainName !== undefined) this.validateSubdomain(input.customSubDomainName);
+  }
+
+  /**
+   * Azure's rule for customSubDomainName; a region's name is kept for the
+   * regional host names (`westus.<domain>`), which the subdomain's share.
+   */
+  private validateSubdomain(name: string): void {
+    if (!new RegExp(CUSTOM_SUBDOMAIN_PATTERN).test(name)) {
+      throw badRequest(`customSubDomainName must be 2 to 64 lower-case letters, digits or hyphens, not starting or ending with a hyphen; got "${name}"`);
+    }
+    if (this.catalog.allRegions.includes(name)) throw badRequest(`customSubDomainName "${name}" is the name of a region; choose another`);
   }
 
   async create(accountId: string, input: NewResource): Promise<{ resource: ResourceView; keys: ResourceKeys }> {
@@ -90,7 +111,8 @@ export class ResourceService {
   private async insert(db: Kysely<Database>, accountId: string, input: NewResource): Promise<{ resource: ResourceView; keys: ResourceKeys }> {
     const now = this.clock.now();
     const keys = { key1: generateKey(), key2: generateKey() };
-    const fields = { id: randomUUID(), account_id: accountId, name: input.name, kind: input.kind, tier: input.tier, region: input.region, created_at: now, last_used_at: now, disable_local_auth: 0 };
+    const fields = { id: randomUUID(), account_id: accountId, name: input.name, kind: input.kind, tier: input.tier, region: input.region, created_at: now, last_used_at: now, disable_local_auth: 0,
+      network_default_action: OPEN_NETWORK.defaultAction, network_ip_rules: '[]', custom_subdomain: input.customSubDomainName ?? null };
     let row: repo.ResourceRow;
     try {
       row = await sealingWrite(db, this.vault, async (trx) => {
@@ -99,6 +121,7 @@ export class ResourceService {
         return sealedRow;
       });
     } catch (err) {
+      if (isSubdomainTaken(err)) throw subdomainTaken(input.customSubDomainName!);
       if (isUniqueViolation(err)) throw conflict(`a resource named "${input.name}" already exists in this account`);
       throw err;
     }
@@ -126,10 +149,13 @@ export class ResourceService {
   }
 
   /** Applies the changes a console update asks for (tier, disableLocalAuth); at least one must be given. */
-  async update(accountId: string, name: string, changes: { tier?: string; disableLocalAuth?: boolean }): Promise<ResourceView> {
-    if (changes.tier === undefined && changes.disableLocalAuth === undefined) throw badRequest('give tier or disableLocalAuth (or both) to change');
+  async update(accountId: string, name: string, changes: { tier?: string; disableLocalAuth?: boolean; customSubDomainName?: string | null }): Promise<ResourceView> {
+    if (changes.tier === undefined && changes.disableLocalAuth === undefined && changes.customSubDomainName === undefined) {
+      throw badRequest('give tier, disableLocalAuth or customSubDomainName to change');
+    }
     let view = changes.tier === undefined ? await this.get(accountId, name) : await this.changeTier(accountId, name, changes.tier);
     if (changes.disableLocalAuth !== undefined) view = await this.setLocalAuthDisabled(accountId, name, changes.disableLocalAuth);
+    if (changes.customSubDomainName !== undefined) view = await this.setCustomSubDomain(accountId, name, changes.customSubDomainName);
     return view;
   }
 
@@ -152,6 +178,30 @@ export class ResourceService {
     await repo.updateResourceTier(this.db, row.id, tier);
     await this.bus.publish(row.id);
     return this.view({ ...resourceFromRow(row), tier });
+  }
+
+  /** Replaces the resource's network rules; every process's gateway applies them from its next call. */
+  async setNetworkRules(accountId: string, name: string, input: { defaultAction: string; ipRules: string[] }): Promise<ResourceView> {
+    const rules: NetworkRules = validateNetworkRules(input);
+    const row = await this.row(accountId, name);
+    await repo.updateNetworkRules(this.db, row.id, rules.defaultAction, rules.ipRules);
+    await this.bus.publish(row.id);
+    return this.view({ ...resourceFromRow(row), networkRules: rules });
+  }
+
+  /** Sets (or, with null, removes) the custom subdomain name; 409 when another resource has it. */
+  async setCustomSubDomain(accountId: string, name: string, subdomain: string | null): Promise<ResourceView> {
+    if (subdomain !== null) this.validateSubdomain(subdomain);
+    const row = await this.row(accountId, name);
+    if (this.catalog.kind(row.kind)?.perAccount) throw badRequest(`"${name}" belongs to the account and cannot have a custom subdomain name`);
+    try {
+      await repo.updateCustomSubdomain(this.db, row.id, subdomain);
+    } catch (err) {
+      if (isSubdomainTaken(err)) throw subdomainTaken(subdomain!);
+      throw err;
+    }
+    await this.bus.publish(row.id);
+    return this.view({ ...resourceFromRow(row), customSubDomainName: subdomain });
   }
 
   async regenerateKey(accountId: string, name: string, slot: KeySlot): Promise<ResourceKeys> {

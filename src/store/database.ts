@@ -18,6 +18,7 @@ import * as clu from './migrations/007-clu.ts';
 import * as security from './migrations/009-security.ts';
 import * as masterKeyRotation from './migrations/010-master-key-rotation.ts';
 import * as sessions from './migrations/011-sessions.ts';
+import * as network from './migrations/012-network.ts';
 import * as usageLatency from './migrations/013-usage-latency.ts';
 import * as accessTokens from './migrations/015-access-tokens.ts';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-security': security,
   '010-master-key-rotation': masterKeyRotation,
   '011-sessions': sessions,
+  '012-network': network,
   '013-usage-latency': usageLatency,
   '015-access-tokens': accessTokens,
 };

@@ -39,6 +39,12 @@ export interface ResourcesTable {
   key2_digest: string;
   /** 1 when keys are refused and only access tokens from the owner's identity serve (migration 015). */
   disable_local_auth: number;
+  /** 'Allow' or 'Deny': what happens to an address that no IP rule names (migration 012). */
+  network_default_action: string;
+  /** JSON array of the addresses and CIDR ranges allowed when the default action is Deny. */
+  network_ip_rules: string;
+  /** Lower-case; the resource is reached at <custom_subdomain>.<custom domain>; null when unset. */
+  custom_subdomain: string | null;
 }
 
 export interface UsageTable {

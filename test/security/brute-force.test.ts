@@ -7,12 +7,12 @@ import { ManualClock } from '../../src/util/clock.ts';
 import { ATTEMPT_RULES } from '../../src/accounts/attempt-guard.ts';
 import { UNKNOWN_KEYS_PER_ADDRESS } from '../../src/gateway/plugin.ts';
 import { echoService } from '../support/echo-service.ts';
-import { call, PASSWORD } from './support.ts';
+import { BEHIND_LOCAL_PROXY, call, PASSWORD } from './support.ts';
 
 describe('brute force and enumeration', () => {
   const clock = new ManualClock(Date.UTC(2026, 5, 1));
   let server: TestServer;
-  before(async () => { server = await startTestServer({ clock, services: [echoService()] }); });
+  before(async () => { server = await startTestServer({ clock, services: [echoService()], env: BEHIND_LOCAL_PROXY }); });
   after(() => server.close());
 
   it('refuses a wrong password and an unknown e-mail with the same status and message, in comparable time', async () => {
@@ -112,8 +112,8 @@ describe('brute-force limits shared through Redis', () => {
   before(async () => {
     (await requireSharedRedis()).disconnect();
     db = await createTestDatabase();
-    one = await startTestServer({ databaseUrl: db.url, clock, env: { REDIS_URL: SHARED_REDIS_URL, PORTICO_MASTER_KEY: MASTER } });
-    two = await startTestServer({ databaseUrl: db.url, clock, env: { REDIS_URL: SHARED_REDIS_URL, PORTICO_MASTER_KEY: MASTER } });
+    one = await startTestServer({ databaseUrl: db.url, clock, env: { ...BEHIND_LOCAL_PROXY, REDIS_URL: SHARED_REDIS_URL, PORTICO_MASTER_KEY: MASTER } });
+    two = await startTestServer({ databaseUrl: db.url, clock, env: { ...BEHIND_LOCAL_PROXY, REDIS_URL: SHARED_REDIS_URL, PORTICO_MASTER_KEY: MASTER } });
   });
   after(async () => { await one.close(); await two.close(); await db.drop(); });
 

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { startTestServer, newAccount, type TestServer } from '../support/server.ts';
 import { ManualClock } from '../../src/util/clock.ts';
-import { call, PASSWORD } from './support.ts';
+import { BEHIND_LOCAL_PROXY, call, PASSWORD } from './support.ts';
 
 describe('console sessions', () => {
   const clock = new ManualClock(Date.UTC(2026, 5, 1));
   let server: TestServer;
-  before(async () => { server = await startTestServer({ clock, env: { PORTICO_SESSION_IDLE_HOURS: '12', PORTICO_SESSION_MAX_DAYS: '30' } }); });
+  before(async () => { server = await startTestServer({ clock, env: { ...BEHIND_LOCAL_PROXY, PORTICO_SESSION_IDLE_HOURS: '12', PORTICO_SESSION_MAX_DAYS: '30' } }); });
   after(() => server.close());
 
   it('stores only the SHA-256 of a token', async () => {

@@ -1,6 +1,10 @@
-// Calls with a chosen client address: the server trusts X-Forwarded-For (trustProxy),
-// so one test process can play many clients.
+// Calls with a chosen client address: servers started with BEHIND_LOCAL_PROXY
+// trust X-Forwarded-For from 127.0.0.1 (the test process plays the proxy), so
+// one test process can play many clients.
 import type { TestServer } from '../support/server.ts';
+
+/** Env for a server that believes X-Forwarded-For from this machine, as behind a local reverse proxy. */
+export const BEHIND_LOCAL_PROXY = { PORTICO_TRUSTED_PROXIES: '127.0.0.1' } as const;
 
 export async function call(server: TestServer, method: string, path: string, body: unknown, options: { address?: string; token?: string; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...options.headers };

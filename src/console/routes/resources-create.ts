@@ -13,6 +13,7 @@ export const resourcesCreate: ConsoleRoute = (app, { platform, signedIn }) => {
         kind: Type.String({ maxLength: 64 }),
         tier: Type.String({ maxLength: 16 }),
         region: Type.String({ maxLength: 64 }),
+        customSubDomainName: Type.Optional(Type.String({ maxLength: 64, description: 'reach the resource at https://<this>.<custom domain>/; unique across the server' })),
       }),
       response: { 201: ResourceWithKeysSchema, 400: ErrorSchema, 409: ErrorSchema },
     },

@@ -37,6 +37,14 @@ export function updateResourceLocalAuth(db: Kysely<Database>, id: string, disabl
   return db.updateTable('resources').set({ disable_local_auth: disabled ? 1 : 0 }).where('id', '=', id).execute();
 }
 
+export function updateNetworkRules(db: Kysely<Database>, id: string, defaultAction: string, ipRules: string[]): Promise<unknown> {
+  return db.updateTable('resources').set({ network_default_action: defaultAction, network_ip_rules: JSON.stringify(ipRules) }).where('id', '=', id).execute();
+}
+
+export function updateCustomSubdomain(db: Kysely<Database>, id: string, subdomain: string | null): Promise<unknown> {
+  return db.updateTable('resources').set({ custom_subdomain: subdomain }).where('id', '=', id).execute();
+}
+
 export function replaceResourceKey(db: Kysely<Database>, id: string, slot: KeySlot, cipher: string, digest: string): Promise<unknown> {
   const values = slot === 1 ? { key1_cipher: cipher, key1_digest: digest } : { key2_cipher: cipher, key2_digest: digest };
   return db.updateTable('resources').set(values).where('id', '=', id).execute();
