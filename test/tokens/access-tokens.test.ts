@@ -237,7 +237,7 @@ describe('access tokens', () => {
       assert.equal(res.status, 404);
       const empty = await server.api('PATCH', '/api/resources/owned', {}, session);
       assert.equal(empty.status, 400);
-      assert.match(empty.body.error.message, /tier or disableLocalAuth/);
+      assert.match(empty.body.error.message, /give tier, disableLocalAuth or customSubDomainName to change/);
       const anonymous = await server.api('POST', '/api/resources/owned/token');
       assert.equal(anonymous.status, 401);
     });
