@@ -36,6 +36,8 @@ export interface Config {
   sessionIdleMs: number;
   /** A console session ends this long after log-in, however much it is used (ms). */
   sessionMaxMs: number;
+  /** Audit log events older than this are deleted (ms). */
+  auditRetentionMs: number;
 }
 
 interface Setting {
@@ -65,6 +67,7 @@ export const SETTINGS: Setting[] = [
   { flag: 'metrics-token', env: 'PORTICO_METRICS_TOKEN', help: 'bearer token (16+ chars) that opens GET /metrics (Prometheus); unset: /metrics answers 404' },
   { flag: 'session-idle-hours', env: 'PORTICO_SESSION_IDLE_HOURS', help: 'hours without use after which a console session ends', default: '12' },
   { flag: 'session-max-days', env: 'PORTICO_SESSION_MAX_DAYS', help: 'days after log-in after which a console session ends however used', default: '30' },
+  { flag: 'audit-retention-days', env: 'PORTICO_AUDIT_RETENTION_DAYS', help: 'days an account\'s audit log events are kept', default: '90' },
   { flag: 'no-demo', env: 'PORTICO_NO_DEMO', help: 'do not create the demo account on an empty database', boolean: true },
 ];
 
@@ -156,6 +159,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     signupsPerAddressPerHour: parseInteger('PORTICO_SIGNUPS_PER_ADDRESS_PER_HOUR', get('PORTICO_SIGNUPS_PER_ADDRESS_PER_HOUR')!, 1, 1_000_000_000),
     sessionIdleMs: parseInteger('PORTICO_SESSION_IDLE_HOURS', get('PORTICO_SESSION_IDLE_HOURS')!, 1, 24 * 365) * 3_600_000,
     sessionMaxMs: parseInteger('PORTICO_SESSION_MAX_DAYS', get('PORTICO_SESSION_MAX_DAYS')!, 1, 3650) * 86_400_000,
+    auditRetentionMs: parseInteger('PORTICO_AUDIT_RETENTION_DAYS', get('PORTICO_AUDIT_RETENTION_DAYS')!, 1, 3650) * 86_400_000,
   };
 }
 

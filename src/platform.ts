@@ -17,6 +17,7 @@ import { AccountService } from './accounts/service.ts';
 import { ATTEMPT_RULES, AttemptGuard } from './accounts/attempt-guard.ts';
 import { MemoryAttemptLimiter, type AttemptLimiter } from './limits/attempts.ts';
 import { UsageService } from './resources/usage.ts';
+import { AuditLog } from './audit/audit-log.ts';
 import { systemClock, utcDay, type Clock } from './util/clock.ts';
 
 export interface Platform {
@@ -34,6 +35,8 @@ export interface Platform {
   resources: ResourceService;
   accounts: AccountService;
   usage: UsageService;
+  /** Each account's security-relevant events (log-ins, key and resource changes). */
+  audit: AuditLog;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -72,12 +75,14 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   });
   const recorder = new UsageRecorder(store.usageWriter);
   const resources = new ResourceService(store.db, catalog, vault, bus, clock);
-  const accounts = new AccountService(store.db, resources, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
+  const audit = new AuditLog(store.db, clock, config.auditRetentionMs);
+  const accounts = new AccountService(store.db, resources, clock, audit, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const usage = new UsageService(store.db, catalog, clock);
   return {
-    config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, clock,
+    config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, audit, clock,
     async close() {
       await recorder.drain();
+      await audit.settled();
       await attempts.close();
       await limiter.close();
       await store.close();

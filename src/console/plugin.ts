@@ -25,11 +25,13 @@ import { resourceRenew } from './routes/resource-renew.ts';
 import { resourceUsage } from './routes/resource-usage.ts';
 import { accountSessionsList } from './routes/account-sessions-list.ts';
 import { accountSessionDelete } from './routes/account-session-delete.ts';
+import { accountAudit } from './routes/account-audit.ts';
 
 const ROUTES: ConsoleRoute[] = [
   signup, login, logout, accountGet, accountPassword, authoringKeyRegenerate, catalog,
   resourcesList, resourcesCreate, resourceGet, resourceUpdate, resourceDelete, resourceKeys,
   resourceRegenerateKey, resourceRenew, resourceUsage, accountSessionsList, accountSessionDelete,
+  accountAudit,
 ];
 
 export async function consolePlugin(app: FastifyInstance, options: { platform: Platform }): Promise<void> {

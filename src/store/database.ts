@@ -18,6 +18,7 @@ import * as clu from './migrations/007-clu.ts';
 import * as security from './migrations/009-security.ts';
 import * as sessions from './migrations/011-sessions.ts';
 import * as usageLatency from './migrations/013-usage-latency.ts';
+import * as audit from './migrations/014-audit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-security': security,
   '011-sessions': sessions,
   '013-usage-latency': usageLatency,
+  '014-audit': audit,
 };
 
 class StaticMigrations implements MigrationProvider {

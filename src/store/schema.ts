@@ -74,6 +74,18 @@ export interface MasterKeyChecksTable {
   recorded_at: number;
 }
 
+/** One event of an account's audit log (migration 014). */
+export interface AuditEventsTable {
+  id: string;
+  account_id: string;
+  at: number;
+  type: string;
+  actor: string;
+  address: string;
+  /** JSON object of the event's names (resource, key slot, …); never a secret. */
+  detail: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -81,6 +93,7 @@ export interface Database {
   usage: UsageTable;
   usage_latency: UsageLatencyTable;
   master_key_checks: MasterKeyChecksTable;
+  audit_events: AuditEventsTable;
 }
 
 export type { Generated };

@@ -3,6 +3,7 @@ import type { ConsoleRoute } from '../route.ts';
 import { accountOf } from '../auth.ts';
 import { ErrorSchema, ResourceSchema, resourceView } from '../views.ts';
 import { ResourceParams } from '../route.ts';
+import { audit } from '../audit.ts';
 
 export const resourceUpdate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.patch('/resources/:name', {
@@ -13,5 +14,9 @@ export const resourceUpdate: ConsoleRoute = (app, { platform, signedIn }) => {
       body: Type.Object({ tier: Type.String({ maxLength: 16 }) }, { additionalProperties: false }),
       response: { 200: ResourceSchema, 400: ErrorSchema, 404: ErrorSchema },
     },
-  }, async (request) => resourceView(platform, await platform.resources.changeTier(accountOf(request).id, request.params.name, request.body.tier)));
+  }, async (request) => {
+    const resource = await platform.resources.changeTier(accountOf(request).id, request.params.name, request.body.tier);
+    await audit(platform, request, { type: 'resource-updated', resource: resource.name, tier: resource.tier });
+    return resourceView(platform, resource);
+  });
 };
