@@ -41,6 +41,8 @@ export interface Config {
   trustedProxies: IpRange[];
   /** Host names `<subdomain>.<customDomain>` reach the resource with that custom subdomain name. */
   customDomain: string;
+  /** Audit log events older than this are deleted (ms). */
+  auditRetentionMs: number;
 }
 
 interface Setting {
@@ -72,6 +74,7 @@ export const SETTINGS: Setting[] = [
   { flag: 'session-max-days', env: 'PORTICO_SESSION_MAX_DAYS', help: 'days after log-in after which a console session ends however used', default: '30' },
   { flag: 'trusted-proxies', env: 'PORTICO_TRUSTED_PROXIES', help: 'comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For names the client; default: none, the TCP peer is the client' },
   { flag: 'custom-domain', env: 'PORTICO_CUSTOM_DOMAIN', help: 'domain under which <subdomain>.<domain> reaches the resource with that custom subdomain name', default: 'cognitiveservices.azure.com' },
+  { flag: 'audit-retention-days', env: 'PORTICO_AUDIT_RETENTION_DAYS', help: 'days an account\'s audit log events are kept', default: '90' },
   { flag: 'no-demo', env: 'PORTICO_NO_DEMO', help: 'do not create the demo account on an empty database', boolean: true },
 ];
 
@@ -180,6 +183,7 @@ export function loadConfig(argv: string[] = [], env: NodeJS.ProcessEnv = process
     sessionMaxMs: parseInteger('PORTICO_SESSION_MAX_DAYS', get('PORTICO_SESSION_MAX_DAYS')!, 1, 3650) * 86_400_000,
     trustedProxies: parseIpRanges('PORTICO_TRUSTED_PROXIES', get('PORTICO_TRUSTED_PROXIES')),
     customDomain,
+    auditRetentionMs: parseInteger('PORTICO_AUDIT_RETENTION_DAYS', get('PORTICO_AUDIT_RETENTION_DAYS')!, 1, 3650) * 86_400_000,
   };
 }
 

@@ -18,6 +18,7 @@ import { ATTEMPT_RULES, AttemptGuard } from './accounts/attempt-guard.ts';
 import { MemoryAttemptLimiter, type AttemptLimiter } from './limits/attempts.ts';
 import { UsageService } from './resources/usage.ts';
 import { AccessTokenService } from './tokens/token-service.ts';
+import { AuditLog } from './audit/audit-log.ts';
 import { systemClock, utcDay, type Clock } from './util/clock.ts';
 
 export interface Platform {
@@ -37,6 +38,8 @@ export interface Platform {
   usage: UsageService;
   /** Access tokens: issueToken's, and the console's for a resource's owner. */
   tokens: AccessTokenService;
+  /** Each account's security-relevant events (log-ins, key and resource changes). */
+  audit: AuditLog;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -77,14 +80,16 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   });
   const recorder = new UsageRecorder(store.usageWriter);
   const resources = new ResourceService(store.db, catalog, vault, bus, clock);
-  const accounts = new AccountService(store.db, resources, clock, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
+  const audit = new AuditLog(store.db, clock, config.auditRetentionMs);
+  const accounts = new AccountService(store.db, resources, clock, audit, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
   const usage = new UsageService(store.db, catalog, clock);
   const tokens = new AccessTokenService(store.db, vault, bus, clock);
   return {
-    config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, tokens, clock,
+    config, catalog, store, vault, bus, directory, limiter, attempts, guard, recorder, resources, accounts, usage, tokens, audit, clock,
     async close() {
       await stopWatchingMasterKeys();
       await recorder.drain();
+      await audit.settled();
       await attempts.close();
       await limiter.close();
       await store.close();

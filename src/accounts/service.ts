@@ -10,6 +10,7 @@ import { DAY_MS } from '../util/clock.ts';
 import { badRequest, conflict, notFound, unauthorized } from '../http/errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { passwordProblem } from './password-rules.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 
 export interface Account {
   id: string;
@@ -66,7 +67,7 @@ function toAccount(row: repo.AccountRow): Account {
 }
 
 export class AccountService {
-  constructor(private db: Kysely<Database>, private resources: ResourceService, private clock: Clock, private sessions: SessionPolicy = DEFAULT_SESSION_POLICY) {}
+  constructor(private db: Kysely<Database>, private resources: ResourceService, private clock: Clock, private audit: AuditLog, private sessions: SessionPolicy = DEFAULT_SESSION_POLICY) {}
 
   async signUp(emailInput: string, password: string): Promise<Account> {
     const email = normaliseEmail(emailInput);
@@ -93,14 +94,19 @@ export class AccountService {
     const row = await repo.findAccountByEmail(this.db, normaliseEmail(emailInput));
     // Verify against a dummy hash when the account is unknown, so timing does not reveal which e-mails exist.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    // Log-ins are audited here, the one place that knows whether the e-mail has an account: a failure goes to
+    // that account's log only, in the background, so an unknown e-mail is answered alike and as fast.
+    if (row && !ok) this.audit.recordInBackground(row.id, { type: 'login-failed' }, { actor: row.email, address: client.address ?? '' });
     if (!row || !ok) throw unauthorized('e-mail or password is wrong', 'InvalidCredentials');
     const token = `pt_${randomBytes(32).toString('base64url')}`;
     const now = this.clock.now();
     const expiresAt = now + this.sessions.maxMs;
     await repo.deleteEndedSessions(this.db, row.id, now, now - this.sessions.idleMs);
+    const sessionId = randomUUID();
     await repo.insertSession(this.db, {
-      token_digest: tokenDigest(token), id: randomUUID(), account_id: row.id, created_at: now, expires_at: expiresAt, last_used_at: now, client: describeClient(client),
+      token_digest: tokenDigest(token), id: sessionId, account_id: row.id, created_at: now, expires_at: expiresAt, last_used_at: now, client: describeClient(client),
     });
+    await this.audit.record(row.id, { type: 'login-succeeded', session: sessionId }, { actor: row.email, address: client.address ?? '' });
     return { account: toAccount(row), token, expiresAt };
   }
 

@@ -27,12 +27,13 @@ import { resourceToken } from './routes/resource-token.ts';
 import { resourceNetworkRules } from './routes/resource-network-rules.ts';
 import { accountSessionsList } from './routes/account-sessions-list.ts';
 import { accountSessionDelete } from './routes/account-session-delete.ts';
+import { accountAudit } from './routes/account-audit.ts';
 
 const ROUTES: ConsoleRoute[] = [
   signup, login, logout, accountGet, accountPassword, authoringKeyRegenerate, catalog,
   resourcesList, resourcesCreate, resourceGet, resourceUpdate, resourceDelete, resourceKeys,
   resourceRegenerateKey, resourceRenew, resourceUsage, resourceToken, accountSessionsList, accountSessionDelete,
-  resourceNetworkRules,
+  resourceNetworkRules, accountAudit,
 ];
 
 export async function consolePlugin(app: FastifyInstance, options: { platform: Platform }): Promise<void> {

@@ -20,6 +20,7 @@ import * as masterKeyRotation from './migrations/010-master-key-rotation.ts';
 import * as sessions from './migrations/011-sessions.ts';
 import * as network from './migrations/012-network.ts';
 import * as usageLatency from './migrations/013-usage-latency.ts';
+import * as audit from './migrations/014-audit.ts';
 import * as accessTokens from './migrations/015-access-tokens.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -46,6 +47,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '011-sessions': sessions,
   '012-network': network,
   '013-usage-latency': usageLatency,
+  '014-audit': audit,
   '015-access-tokens': accessTokens,
 };
 

@@ -94,6 +94,18 @@ export interface TokenSigningKeysTable {
   created_at: number;
 }
 
+/** One event of an account's audit log (migration 014). */
+export interface AuditEventsTable {
+  id: string;
+  account_id: string;
+  at: number;
+  type: string;
+  actor: string;
+  address: string;
+  /** JSON object of the event's names (resource, key slot, …); never a secret. */
+  detail: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -102,6 +114,7 @@ export interface Database {
   usage_latency: UsageLatencyTable;
   master_key_checks: MasterKeyChecksTable;
   token_signing_keys: TokenSigningKeysTable;
+  audit_events: AuditEventsTable;
 }
 
 export type { Generated };

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ConsoleRoute } from '../route.ts';
 import { accountOf, clientOf } from '../auth.ts';
 import { ErrorSchema } from '../views.ts';
+import { audit } from '../audit.ts';
 
 export const accountPassword: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/account/password', {
@@ -14,6 +15,7 @@ export const accountPassword: ConsoleRoute = (app, { platform, signedIn }) => {
   }, async (request, reply) => {
     await platform.guard.passwordChange(accountOf(request).id, clientOf(request).address);
     await platform.accounts.changePassword(accountOf(request).id, request.sessionToken, request.body.currentPassword, request.body.newPassword);
+    await audit(platform, request, { type: 'password-changed' });
     reply.code(204).send(null);
   });
 };

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ConsoleRoute } from '../route.ts';
 import { SESSION_COOKIE, accountOf } from '../auth.ts';
 import { ErrorSchema } from '../views.ts';
+import { audit } from '../audit.ts';
 
 export const accountSessionDelete: ConsoleRoute = (app, { platform, signedIn }) => {
   app.delete('/account/sessions/:id', {
@@ -13,6 +14,7 @@ export const accountSessionDelete: ConsoleRoute = (app, { platform, signedIn }) 
     },
   }, async (request, reply) => {
     await platform.accounts.revokeSession(accountOf(request).id, request.params.id);
+    await audit(platform, request, { type: 'session-revoked', session: request.params.id });
     if (request.params.id === request.sessionId) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.code(204).send(null);
   });

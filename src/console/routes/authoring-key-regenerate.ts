@@ -4,6 +4,8 @@ import { accountOf } from '../auth.ts';
 import { AuthoringKeySchema, ErrorSchema, regionEndpoint } from '../views.ts';
 import { accountResourceName, parseKeyName } from '../../resources/resource.ts';
 import { badRequest } from '../../http/errors.ts';
+import { audit } from '../audit.ts';
+import { keySlotName } from '../../audit/events.ts';
 
 export const authoringKeyRegenerate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/account/authoringKeys/:region/regenerate', {
@@ -23,6 +25,7 @@ export const authoringKeyRegenerate: ConsoleRoute = (app, { platform, signedIn }
     const slot = parseKeyName(request.body?.keyName ?? 'Key1');
     if (!slot) throw badRequest('keyName must be Key1 or Key2');
     const keys = await platform.resources.regenerateKey(accountOf(request).id, accountResourceName(kind.name, region), slot);
+    await audit(platform, request, { type: 'authoring-key-regenerated', region, key: keySlotName(slot) });
     return { ...keys, endpoint: regionEndpoint(platform, region) };
   });
 };

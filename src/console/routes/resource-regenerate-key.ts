@@ -5,6 +5,8 @@ import { ErrorSchema, KeysSchema } from '../views.ts';
 import { ResourceParams } from '../route.ts';
 import { parseKeyName } from '../../resources/resource.ts';
 import { badRequest } from '../../http/errors.ts';
+import { audit } from '../audit.ts';
+import { keySlotName } from '../../audit/events.ts';
 
 export const resourceRegenerateKey: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/resources/:name/regenerateKey', {
@@ -18,6 +20,8 @@ export const resourceRegenerateKey: ConsoleRoute = (app, { platform, signedIn })
   }, async (request) => {
     const slot = parseKeyName(request.body.keyName);
     if (!slot) throw badRequest(`keyName must be Key1 or Key2; got "${request.body.keyName}"`);
-    return platform.resources.regenerateKey(accountOf(request).id, request.params.name, slot);
+    const keys = await platform.resources.regenerateKey(accountOf(request).id, request.params.name, slot);
+    await audit(platform, request, { type: 'resource-key-regenerated', resource: request.params.name, key: keySlotName(slot) });
+    return keys;
   });
 };

@@ -2,6 +2,7 @@ import type { ConsoleRoute } from '../route.ts';
 import { accountOf } from '../auth.ts';
 import { ErrorSchema, ResourceWithKeysSchema, resourceView } from '../views.ts';
 import { ResourceParams } from '../route.ts';
+import { audit } from '../audit.ts';
 
 export const resourceRenew: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/resources/:name/renew', {
@@ -13,6 +14,7 @@ export const resourceRenew: ConsoleRoute = (app, { platform, signedIn }) => {
     },
   }, async (request) => {
     const { resource, keys } = await platform.resources.renew(accountOf(request).id, request.params.name);
+    await audit(platform, request, { type: 'resource-renewed', resource: resource.name });
     return { ...resourceView(platform, resource), ...keys };
   });
 };

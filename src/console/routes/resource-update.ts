@@ -3,6 +3,7 @@ import type { ConsoleRoute } from '../route.ts';
 import { accountOf } from '../auth.ts';
 import { ErrorSchema, ResourceSchema, resourceView } from '../views.ts';
 import { ResourceParams } from '../route.ts';
+import { audit } from '../audit.ts';
 
 export const resourceUpdate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.patch('/resources/:name', {
@@ -17,5 +18,9 @@ export const resourceUpdate: ConsoleRoute = (app, { platform, signedIn }) => {
       }, { additionalProperties: false }),
       response: { 200: ResourceSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
     },
-  }, async (request) => resourceView(platform, await platform.resources.update(accountOf(request).id, request.params.name, request.body)));
+  }, async (request) => {
+    const resource = await platform.resources.update(accountOf(request).id, request.params.name, request.body);
+    await audit(platform, request, { type: 'resource-updated', resource: resource.name, tier: resource.tier });
+    return resourceView(platform, resource);
+  });
 };

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ConsoleRoute } from '../route.ts';
 import { accountOf } from '../auth.ts';
 import { ErrorSchema, ResourceWithKeysSchema, resourceView } from '../views.ts';
+import { audit } from '../audit.ts';
 
 export const resourcesCreate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.post('/resources', {
@@ -19,6 +20,7 @@ export const resourcesCreate: ConsoleRoute = (app, { platform, signedIn }) => {
     },
   }, async (request, reply) => {
     const { resource, keys } = await platform.resources.create(accountOf(request).id, request.body);
+    await audit(platform, request, { type: 'resource-created', resource: resource.name, kind: resource.kind, tier: resource.tier, region: resource.region });
     reply.code(201);
     return { ...resourceView(platform, resource), ...keys };
   });

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { ConsoleRoute } from '../route.ts';
 import { clientOf } from '../auth.ts';
 import { AccountSchema, ErrorSchema, accountView } from '../views.ts';
+import { audit } from '../audit.ts';
 
 export const signup: ConsoleRoute = (app, { platform }) => {
   app.post('/signup', {
@@ -13,6 +14,7 @@ export const signup: ConsoleRoute = (app, { platform }) => {
   }, async (request, reply) => {
     await platform.guard.signup(request.body.email, clientOf(request).address);
     const account = await platform.accounts.signUp(request.body.email, request.body.password);
+    await audit(platform, request, { type: 'account-created' }, account);
     reply.code(201);
     return accountView(platform, account);
   });

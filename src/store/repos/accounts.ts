@@ -15,6 +15,10 @@ export function findAccountById(db: Kysely<Database>, id: string): Promise<Accou
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function listAccountIds(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('accounts').select('id').execute()).map((r) => r.id);
+}
+
 export function countAccounts(db: Kysely<Database>): Promise<number> {
   return db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
 }

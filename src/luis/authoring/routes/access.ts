@@ -7,6 +7,7 @@ import { findAccountById } from '../../../store/repos/accounts.ts';
 import { listResourceRows } from '../../../store/repos/resources.ts';
 import * as appsRepo from '../../store/apps.ts';
 import { AppParams, OK, appOf, route, type AuthoringRoutes } from '../kit.ts';
+import { auditedCollaboratorChange } from '../collaborator-audit.ts';
 import { badArgument } from '../../errors.ts';
 import { notFound } from '../../../http/errors.ts';
 
@@ -30,16 +31,16 @@ export const accessRoutes: AuthoringRoutes = (app, context) => {
   const ownerEmail = async (ownerId: string) => (await findAccountById(platform.store.db, ownerId))?.email;
 
   route(app, { method: 'POST', url: '/apps/:appId/permissions', operation: 'permissions.add', schema: { params: AppParams, body: Type.Object({ email: Email }) } }, async (request) => {
-    const { app: row } = await appOf(context, request, 'owner', 'manage collaborators');
+    const { author, app: row } = await appOf(context, request, 'owner', 'manage collaborators');
     const email = normalise(request.body.email);
     if (email === (await ownerEmail(row.owner_account_id))) throw badArgument('The owner is not added as a collaborator of their own app.');
-    await appsRepo.addCollaborator(apps.db, row.id, email, apps.clock.now());
+    await auditedCollaboratorChange(context, request, author, row, () => appsRepo.addCollaborator(apps.db, row.id, email, apps.clock.now()));
     return OK;
   });
 
   route(app, { method: 'DELETE', url: '/apps/:appId/permissions', operation: 'permissions.delete', schema: { params: AppParams, body: Type.Object({ email: Email }) } }, async (request) => {
-    const { app: row } = await appOf(context, request, 'owner', 'manage collaborators');
-    await appsRepo.removeCollaborator(apps.db, row.id, normalise(request.body.email));
+    const { author, app: row } = await appOf(context, request, 'owner', 'manage collaborators');
+    await auditedCollaboratorChange(context, request, author, row, () => appsRepo.removeCollaborator(apps.db, row.id, normalise(request.body.email)));
     return OK;
   });
 
@@ -47,10 +48,10 @@ export const accessRoutes: AuthoringRoutes = (app, context) => {
     method: 'PUT', url: '/apps/:appId/permissions', operation: 'permissions.update',
     schema: { params: AppParams, body: Type.Object({ emails: Type.Array(Email, { maxItems: 100 }) }) },
   }, async (request) => {
-    const { app: row } = await appOf(context, request, 'owner', 'manage collaborators');
+    const { author, app: row } = await appOf(context, request, 'owner', 'manage collaborators');
     const owner = await ownerEmail(row.owner_account_id);
     const emails = [...new Set((request.body.emails as string[]).map(normalise))].filter((e) => e !== owner);
-    await appsRepo.replaceCollaborators(apps.db, row.id, emails, apps.clock.now());
+    await auditedCollaboratorChange(context, request, author, row, () => appsRepo.replaceCollaborators(apps.db, row.id, emails, apps.clock.now()));
     return OK;
   });
 
