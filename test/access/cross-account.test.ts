@@ -20,6 +20,7 @@ const NO_OBJECT: Record<string, string> = {
   'POST /api/logout': "ends the caller's own session",
   'GET /api/account': "the caller's own account (see the listing test below)",
   'GET /api/account/sessions': "lists the caller's own sessions (see the listing test below)",
+  'GET /api/account/audit': "lists the caller's own audit log (test/security/audit.test.ts: another account cannot read it)",
   'POST /api/account/password': "changes the caller's own password",
   'POST /api/account/authoringKeys/:region/regenerate': "names a region: regenerates the caller's own authoring key there",
   'GET /api/catalog': 'public: the catalogue of kinds and tiers',

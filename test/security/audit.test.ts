@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
 import { luisModule } from '../../src/luis/module.ts';
 import { ManualClock, DAY_MS } from '../../src/util/clock.ts';
 import { recordMasterKeyRotated } from '../../src/audit/audit-log.ts';
-import { call, PASSWORD } from './support.ts';
+import { BEHIND_LOCAL_PROXY, call, PASSWORD } from './support.ts';
 
 let counter = 0;
 const uniqueEmail = (what: string) => `audit-${what}-${++counter}-${Date.now()}@example.com`;
@@ -48,7 +48,7 @@ function describeAuditLog(name: string, database: () => Promise<TestDatabase | u
     let pgDatabase: TestDatabase | undefined;
     before(async () => {
       pgDatabase = await database();
-      server = await startTestServer({ clock, databaseUrl: pgDatabase?.url });
+      server = await startTestServer({ clock, databaseUrl: pgDatabase?.url, env: BEHIND_LOCAL_PROXY });
     });
     after(async () => {
       await server.close();
@@ -212,7 +212,7 @@ describeAuditLog('audit log (PostgreSQL)', createTestDatabase);
 
 describe('audit log of LUIS collaborator changes', () => {
   let server: TestServer;
-  before(async () => { server = await startTestServer({ services: [luisModule()] }); });
+  before(async () => { server = await startTestServer({ services: [luisModule()], env: BEHIND_LOCAL_PROXY }); });
   after(() => server.close());
 
   const authoring = async (method: string, path: string, key: string, body: unknown, address: string) => {
