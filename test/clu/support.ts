@@ -1,7 +1,9 @@
 // Helpers for the CLU tests: a server with the CLU service, a Language
 // resource's key, and a project imported, trained and deployed.
 import { after, before } from 'node:test';
-import { startTestServer, newAccount, type TestServer, type TestServerOptions } from '../support/server.ts';
+import { startTestServer, newAccount, call, type TestServer, type TestServerOptions } from '../support/server.ts';
+
+export { call };
 import { cluModule } from '../../src/clu/module.ts';
 
 export const API_VERSION = '2023-04-01';
@@ -18,17 +20,6 @@ export async function languageKey(server: TestServer, kind = 'TextAnalytics', ti
   const res = await server.api('POST', '/api/resources', { name, kind, tier, region }, token);
   if (res.status !== 201) throw new Error(`resource create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { key: res.body.key1, token, name };
-}
-
-export async function call(server: TestServer, method: string, path: string, key: string | undefined, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
-  const headers: Record<string, string> = {};
-  if (key) headers['Ocp-Apim-Subscription-Key'] = key;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await server.fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: any = text;
-  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
-  return { status: res.status, body: parsed, headers: res.headers };
 }
 
 /** Follows an operation-location until the job is done; answers its final state. */

@@ -3,7 +3,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, newAccount, type TestServer, type TestServerOptions } from '../support/server.ts';
+import { startTestServer, newAccount, call, type TestServer, type TestServerOptions } from '../support/server.ts';
+
+export { call };
 import { luisModule } from '../../src/luis/module.ts';
 import { LUIS_FIXTURES_DIR } from '../support/shared-dir.ts';
 
@@ -44,18 +46,6 @@ export function versionApi(target: () => { server: TestServer; key: string; appI
     const { server, key, appId, versionId = '0.1' } = target();
     return call(server, method, `/luis/api/v2.0/apps/${appId}/versions/${versionId}${path}`, key, body);
   };
-}
-
-/** A JSON call with a subscription key; `path` may start with a region prefix. */
-export async function call(server: TestServer, method: string, path: string, key: string | undefined, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
-  const headers: Record<string, string> = {};
-  if (key) headers['Ocp-Apim-Subscription-Key'] = key;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await server.fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  let parsed: any = text;
-  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* CSV or text */ }
-  return { status: res.status, body: parsed, headers: res.headers };
 }
 
 export async function waitForTraining(server: TestServer, key: string, appId: string, versionId: string, prefix = ''): Promise<any[]> {

@@ -71,3 +71,15 @@ export async function newAccount(server: TestServer, email = `user${++counter}-$
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return { email, password, token: login.body.token, account: signup.body };
 }
+
+/** A JSON call with a subscription key; `path` may start with a region prefix. */
+export async function call(server: TestServer, method: string, path: string, key: string | undefined, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = {};
+  if (key) headers['Ocp-Apim-Subscription-Key'] = key;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await server.fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: any = text;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* CSV or text */ }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
