@@ -1,6 +1,6 @@
 // Cross-account access, exhaustively (issue #16): for every route in the
 // server's own table, another account's credentials (console token, authoring
-// key, LUIS endpoint key, Computer Vision key) on account A's objects are
+// key, LUIS endpoint key, Computer Vision key, Language key) on account A's objects are
 // refused exactly as on objects that do not exist (same status, same body), so
 // no route tells a stranger whether an id is taken; and a collaborator, who may
 // author A's app, is refused what only its owner may do. A route that names no
@@ -12,6 +12,9 @@ import type { TestServer } from '../support/server.ts';
 import { createEstate, startEstateServer, type Estate } from '../support/estate.ts';
 import { fillPath, routeTable, type TableRoute } from '../support/route-table.ts';
 import { call } from '../luis/support.ts';
+import { API_VERSION, AUTHORING as CLU, homeProject, runJob } from '../clu/support.ts';
+
+const CLU_VERSION = `api-version=${API_VERSION}`;
 
 /** Routes that name no object of an account: what they prove instead, or why nothing is to prove. */
 const NO_OBJECT: Record<string, string> = {
@@ -50,17 +53,26 @@ const NO_OBJECT: Record<string, string> = {
   'GET /vision/v3.2/models': 'public list of domain models',
   'POST /computervision/imageanalysis::analyze': 'Image Analysis 4.0: as v3.2 analyze, stores nothing',
   'POST /vision/v3.2/models/:model/analyze': 'names a domain model (celebrities, landmarks), not an object',
+  'GET /language/authoring/analyze-conversations/projects': "lists the projects of the caller's own Language resource (see the listing test below)",
+  'GET /language/authoring/analyze-conversations/projects/global/languages': 'public list of languages',
+  'GET /language/authoring/analyze-conversations/projects/global/prebuilt-entities': 'public list of prebuilt entities',
+  'GET /language/authoring/analyze-conversations/projects/global/training-config-versions': 'public list of training configurations',
+  'POST /language/::analyze-conversations': "names its project in the body: proved below (B's key on A's project answers as on one that does not exist)",
+  'POST /language/analyze-conversations/jobs': 'always refused: conversation analysis jobs (summaries, PII) need models Portico has not',
   'GET /index.html': 'the portal: static files',
   'GET /': 'the portal: static files',
   'GET /*': 'the portal: static files',
 };
 /**
- * Conversational Language Understanding (issue #15, open): its projects, jobs,
- * deployments and models are not yet in the estate, and B has no Language key
- * in the matrix, so its routes are not walked here yet. Listed by prefix so the
- * gap is visible and ends when the estate gains a Language resource.
+ * Routes whose name is the caller's own to give: a CLU project is created (or
+ * replaced) by import and by PATCH in the caller's own Language resource, so
+ * B naming a project as A did makes B's project, as POST /api/resources makes
+ * B's resource. The test below proves A's project is untouched by it.
  */
-const NOT_YET_WALKED = /^\/language\//;
+const CALLERS_OWN_NAME = new Set([
+  'POST /language/authoring/analyze-conversations/projects/:projectName/::import',
+  'PATCH /language/authoring/analyze-conversations/projects/:projectName',
+]);
 /** v3.0-preview serves v2.0's route modules: a route needs no second reason. */
 const asV2 = (id: string) => id.replace('/luis/authoring/v3.0-preview/', '/luis/api/v2.0/');
 const listed = (id: string) => id in NO_OBJECT || asV2(id) in NO_OBJECT;
@@ -82,11 +94,25 @@ function values(a: Estate, route: TableRoute, param: string): { real: string; gh
   const before = segments[segments.indexOf(`:${param}`) - 1];
   const real = ({
     appId: a.appId, versionId: a.versionId, name: a.endpoint.name, slotName: 'production', domainName: 'Calendar',
-    operationId: a.readOperationId, id: before === 'sessions' ? aSessionId : undefined, roleId: a.ids.roles, subListId: a.ids.sublists, itemId: a.ids.explicitlist, childId: a.ids.children,
+    operationId: a.readOperationId, id: before === 'sessions' ? aSessionId : undefined,
+    projectName: a.language.project, deploymentName: a.language.deployment, trainedModelLabel: a.language.model, jobId: cluJobOf(a, segments), roleId: a.ids.roles, subListId: a.ids.sublists, itemId: a.ids.explicitlist, childId: a.ids.children,
   } as Record<string, string>)[param] ?? a.ids[before];
   if (real === undefined) throw new Error(`no value of A for ${param} in ${route.id}: add one`);
   const ghost = /^\d+$/.test(real) ? '987654' : /^[0-9a-f-]{36}$/.test(real) ? GHOST_GUID : param === 'name' ? 'ghost-luis' : ['slotName', 'domainName'].includes(param) ? real : 'ghost-1';
   return { real, ghost };
+}
+
+/**
+ * A's CLU job for a job route, by the segment its jobs are under; routes of job
+ * kinds Portico never starts (snapshots, conversation jobs) get A's train job,
+ * an id that is real but not theirs.
+ */
+function cluJobOf(a: Estate, segments: string[]): string | undefined {
+  const at = segments.findIndex((s) => s.startsWith(':jobId'));
+  if (at < 0 || segments[1] !== 'language') return undefined;
+  const under = segments[at - 1] === 'deletion-jobs' ? 'deletion' : segments[at - 2];
+  const { jobs } = a.language;
+  return ({ import: jobs.import, export: jobs.export, train: jobs.train, ':deploymentName': jobs.deployment, swap: jobs.swap, deletion: jobs.deletion } as Record<string, string>)[under] ?? jobs.train;
 }
 
 /** A body the route would take from its owner, where one is needed. */
@@ -96,6 +122,9 @@ function bodyFor(route: TableRoute): unknown {
   if (/\/azureaccounts$/.test(route.url)) return { azureSubscriptionId: 's', resourceGroup: 'r', accountName: 'b-luis' };
   if (/\/(examples|patternrules|patterns|prebuilts)$/.test(route.url) && route.method !== 'DELETE') return [];
   if (/\/publish$/.test(route.url)) return { versionId: '0.1', isStaging: false };
+  if (/\/::train$/.test(route.url)) return { modelLabel: 'model', trainingMode: 'standard' };
+  if (/\/deployments\/::swap$/.test(route.url)) return { firstDeploymentName: 'production', secondDeploymentName: 'staging' };
+  if (/\/deployments\/:deploymentName$/.test(route.url) && route.method === 'PUT') return { trainedModelLabel: 'model' };
   if (route.method === 'DELETE') return undefined;
   return { name: 'taken', version: 'taken', pattern: 'taken', text: 'taken', intentName: 'None', canonicalForm: 'x', list: [], explicitListItem: 'x', query: 'hello' };
 }
@@ -113,11 +142,14 @@ describe('cross-account access over the whole route table', () => {
   let b: Estate;
   let collaborator: Estate;
   let routes: TableRoute[];
-  let before_: { exportA: unknown; keysA: unknown; resourcesA: unknown };
+  let before_: Awaited<ReturnType<typeof snapshot>>;
 
   const snapshot = async () => ({
     exportA: (await call(server, 'GET', `/luis/api/v2.0/apps/${a.appId}/versions/${a.versionId}/export`, a.authoringKey)).body,
     keysA: (await server.api('GET', `/api/resources/${a.endpoint.name}/keys`, undefined, a.token)).body,
+    projectA: (await call(server, 'GET', `${CLU}/${a.language.project}?${CLU_VERSION}`, a.language.key)).body,
+    deploymentsA: (await call(server, 'GET', `${CLU}/${a.language.project}/deployments?${CLU_VERSION}`, a.language.key)).body,
+    modelsA: (await call(server, 'GET', `${CLU}/${a.language.project}/models?${CLU_VERSION}`, a.language.key)).body,
     resourcesA: (await server.api('GET', '/api/resources', undefined, a.token)).body,
   });
 
@@ -132,10 +164,10 @@ describe('cross-account access over the whole route table', () => {
   });
   after(async () => server?.close());
 
-  const objectRoutes = () => routes.filter((r) => r.params.some((p) => !NOT_OBJECTS.has(p)) && !NOT_YET_WALKED.test(r.url));
+  const objectRoutes = () => routes.filter((r) => r.params.some((p) => !NOT_OBJECTS.has(p)) && !CALLERS_OWN_NAME.has(r.id));
 
   it('lists every route either as exercised (it names an object) or with the reason it names none', () => {
-    const unlisted = routes.filter((r) => !r.params.some((p) => !NOT_OBJECTS.has(p)) && !listed(r.id) && !PORTAL_ASSET.test(r.url) && !NOT_YET_WALKED.test(r.url)).map((r) => r.id);
+    const unlisted = routes.filter((r) => !r.params.some((p) => !NOT_OBJECTS.has(p)) && !listed(r.id) && !PORTAL_ASSET.test(r.url)).map((r) => r.id);
     assert.deepEqual(unlisted, [], 'routes that name no object and are not listed in NO_OBJECT');
     const stale = Object.keys(NO_OBJECT).filter((id) => !routes.some((r) => r.id === id));
     assert.deepEqual(stale, [], 'NO_OBJECT lists routes the server does not have');
@@ -147,6 +179,7 @@ describe('cross-account access over the whole route table', () => {
       ['authoring key', (e) => ({ 'Ocp-Apim-Subscription-Key': e.authoringKey })],
       ['LUIS endpoint key', (e) => ({ 'Ocp-Apim-Subscription-Key': e.endpoint.key })],
       ['Computer Vision key', (e) => ({ 'Ocp-Apim-Subscription-Key': e.vision.key })],
+      ['Language key', (e) => ({ 'Ocp-Apim-Subscription-Key': e.language.key })],
     ];
     const oracles: string[] = [];
     const served: string[] = [];
@@ -196,6 +229,35 @@ describe('cross-account access over the whole route table', () => {
     assert.deepEqual(await snapshot(), before_);
   });
 
+  it("answers B's Language key asking A's deployed project for a prediction as for a project that does not exist", async () => {
+    const ask = (projectName: string) => call(server, 'POST', `/language/:analyze-conversations?${CLU_VERSION}`, b.language.key, {
+      kind: 'Conversation', analysisInput: { conversationItem: { id: '1', participantId: 'u', text: 'turn on the lights' } },
+      parameters: { projectName, deploymentName: a.language.deployment },
+    });
+    const onA = await ask(a.language.project);
+    const onGhost = await ask('ghost-1');
+    assert.ok(onA.status >= 400, `served: ${onA.status}`);
+    const ids = [a.language.project, 'ghost-1'];
+    assert.equal(normalised(onA, ids), normalised(onGhost, ids));
+  });
+
+  it("lets B import a project under the name A's project has, into B's own resource, leaving A's untouched", async () => {
+    const name = a.language.project;
+    for (const [method, path, body] of [
+      ['PATCH', `${CLU}/${name}?${CLU_VERSION}`, { projectName: name, projectKind: 'Conversation', language: 'en-us', description: "B's" }],
+      ['POST', `${CLU}/${name}/:import?${CLU_VERSION}&format=Conversation`, homeProject(name)],
+    ] as const) {
+      const res = await call(server, method, path, b.language.key, body);
+      assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    const bsProject = await call(server, 'GET', `${CLU}/${name}?${CLU_VERSION}`, b.language.key);
+    assert.equal(bsProject.status, 200);
+    assert.deepEqual(await snapshot(), before_, "A's project, deployments and models are unchanged");
+    const bsDeployments = await call(server, 'GET', `${CLU}/${name}/deployments?${CLU_VERSION}`, b.language.key);
+    assert.deepEqual(bsDeployments.body.value, [], "B's project of that name has none of A's deployments");
+    await runJob(server, b.language.key, 'DELETE', `${CLU}/${name}?${CLU_VERSION}`);
+  });
+
   it("shows B none of A's objects in B's own listings, and not A's Read result", async () => {
     const resources = await server.api('GET', '/api/resources', undefined, b.token);
     assert.ok(!JSON.stringify(resources.body).includes(a.endpoint.name.replace(/^a-/, '')) || resources.body.every((r: any) => !r.name.startsWith('a-')));
@@ -206,6 +268,8 @@ describe('cross-account access over the whole route table', () => {
     const account = await server.api('GET', '/api/account', undefined, b.token);
     assert.ok(!JSON.stringify(account.body).includes(a.authoringKey));
     assert.equal(account.body.email, b.email);
+    const projects = await call(server, 'GET', `${CLU}?${CLU_VERSION}`, b.language.key);
+    assert.ok(projects.body.value.every((p: any) => !p.projectName.startsWith('a-')), JSON.stringify(projects.body));
     const sessions = await server.api('GET', '/api/account/sessions', undefined, b.token);
     assert.ok(sessions.body.value.length >= 1 && sessions.body.value.every((s: any) => s.id !== aSessionId));
   });

@@ -77,20 +77,26 @@ export function homeProject(projectName: string) {
   };
 }
 
-/** Imports a project, trains `model` and deploys it as `production`. */
-export async function deployedProject(server: TestServer, key: string, projectName: string, file: unknown = homeProject(projectName), format = 'Conversation'): Promise<void> {
+/** The job id at the end of an operation-location (`…/jobs/<id>?api-version=…`). */
+export const jobIdOf = (location: string): string => new URL(location).pathname.split('/').pop()!;
+
+/** Starts a job (202 with operation-location) and waits until it succeeds; answers its id. */
+export async function runJob(server: TestServer, key: string, method: string, path: string, body?: unknown): Promise<string> {
+  const started = await call(server, method, path, key, body);
+  if (started.status !== 202) throw new Error(`${method} ${path}: ${started.status} ${JSON.stringify(started.body)}`);
+  const location = started.headers.get('operation-location')!;
+  const job = await pollJob(server, key, location);
+  if (job.status !== 'succeeded') throw new Error(`${method} ${path} job: ${JSON.stringify(job)}`);
+  return jobIdOf(location);
+}
+
+/** Imports a project, trains `model` and deploys it as `production`; answers the three jobs' ids. */
+export async function deployedProject(server: TestServer, key: string, projectName: string, file: unknown = homeProject(projectName), format = 'Conversation'): Promise<{ importJob: string; trainJob: string; deploymentJob: string }> {
   const q = `api-version=${API_VERSION}`;
-  const imported = await call(server, 'POST', `${AUTHORING}/${projectName}/:import?${q}&format=${format}`, key, file);
-  if (imported.status !== 202) throw new Error(`import: ${imported.status} ${JSON.stringify(imported.body)}`);
-  const importJob = await pollJob(server, key, imported.headers.get('operation-location')!);
-  if (importJob.status !== 'succeeded') throw new Error(`import job: ${JSON.stringify(importJob)}`);
-  const trained = await call(server, 'POST', `${AUTHORING}/${projectName}/:train?${q}`, key, { modelLabel: 'model', trainingMode: 'standard' });
-  if (trained.status !== 202) throw new Error(`train: ${trained.status} ${JSON.stringify(trained.body)}`);
-  const trainJob = await pollJob(server, key, trained.headers.get('operation-location')!);
-  if (trainJob.status !== 'succeeded') throw new Error(`train job: ${JSON.stringify(trainJob)}`);
-  const deployed = await call(server, 'PUT', `${AUTHORING}/${projectName}/deployments/production?${q}`, key, { trainedModelLabel: 'model' });
-  if (deployed.status !== 202) throw new Error(`deploy: ${deployed.status} ${JSON.stringify(deployed.body)}`);
-  await pollJob(server, key, deployed.headers.get('operation-location')!);
+  const importJob = await runJob(server, key, 'POST', `${AUTHORING}/${projectName}/:import?${q}&format=${format}`, file);
+  const trainJob = await runJob(server, key, 'POST', `${AUTHORING}/${projectName}/:train?${q}`, { modelLabel: 'model', trainingMode: 'standard' });
+  const deploymentJob = await runJob(server, key, 'PUT', `${AUTHORING}/${projectName}/deployments/production?${q}`, { trainedModelLabel: 'model' });
+  return { importJob, trainJob, deploymentJob };
 }
 
 /**

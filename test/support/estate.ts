@@ -1,7 +1,8 @@
 // An account holding one of everything a route can name, on a server with
 // every service: authoring keys, a LUIS endpoint resource assigned to a trained
 // and published app (with every kind of entity), a Computer Vision resource and
-// a Read operation. The fuzz test and the cross-account test fill route
+// a Read operation, and a Language resource with a deployed CLU project and a
+// job of every kind. The fuzz test and the cross-account test fill route
 // parameters from it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import sharp from 'sharp';
 import { loadServices } from '../../src/services.ts';
 import { newAccount, startTestServer, type TestServer } from './server.ts';
 import { assignKey, call, fixture, publishedApp } from '../luis/support.ts';
+import { API_VERSION, AUTHORING, deployedProject, homeProject, runJob } from '../clu/support.ts';
 
 export interface Estate {
   email: string;
@@ -21,6 +23,8 @@ export interface Estate {
   appId: string;
   versionId: string;
   readOperationId: string;
+  /** A Language resource with a project, trained model `model`, deployments `production` and `staging`. */
+  language: { name: string; key: string; project: string; model: string; deployment: string; jobs: CluJobs };
   /** Ids of the app's parts, by the path segment that precedes them (`intents`, `closedlists`, `roles`, …). */
   ids: Record<string, string>;
 }
@@ -67,7 +71,23 @@ export async function createEstate(server: TestServer, tag = `e${++estates}`): P
   await assignKey(server, authoringKey, appId, endpoint.name);
   const ids = await partIds(server, authoringKey, appId, versionId);
   const readOperationId = await readOperation(server, vision.key);
-  return { email, password, token, authoringKey, endpoint, vision, appId, versionId, readOperationId, ids };
+  const languageResource = await resource(`${tag}-language`, 'TextAnalytics', 'S');
+  const language = { ...languageResource, project: `${tag}-project`, model: 'model', deployment: 'production', jobs: await cluJobs(server, languageResource.key, `${tag}-project`) };
+  return { email, password, token, authoringKey, endpoint, vision, appId, versionId, readOperationId, language, ids };
+}
+
+/** A CLU job id of each kind, by the path segment its status route is under. */
+export interface CluJobs { import: string; train: string; deployment: string; export: string; swap: string; deletion: string }
+
+async function cluJobs(server: TestServer, key: string, project: string): Promise<CluJobs> {
+  const q = `api-version=${API_VERSION}`;
+  const { importJob, trainJob, deploymentJob } = await deployedProject(server, key, project);
+  await runJob(server, key, 'PUT', `${AUTHORING}/${project}/deployments/staging?${q}`, { trainedModelLabel: 'model' });
+  const swap = await runJob(server, key, 'POST', `${AUTHORING}/${project}/deployments/:swap?${q}`, { firstDeploymentName: 'production', secondDeploymentName: 'staging' });
+  const exported = await runJob(server, key, 'POST', `${AUTHORING}/${project}/:export?${q}&stringIndexType=Utf16CodeUnit`);
+  await runJob(server, key, 'POST', `${AUTHORING}/${project}-gone/:import?${q}&format=Conversation`, homeProject(`${project}-gone`));
+  const deletion = await runJob(server, key, 'DELETE', `${AUTHORING}/${project}-gone?${q}`);
+  return { import: importJob, train: trainJob, deployment: deploymentJob, export: exported, swap, deletion };
 }
 
 async function partIds(server: TestServer, key: string, appId: string, versionId: string): Promise<Record<string, string>> {
