@@ -1,8 +1,8 @@
-// `portico account`: the signed-in account and its LUIS authoring keys.
+// `portico account`: the signed-in account, its LUIS authoring keys and its audit log.
 import { commandGroup, defineCommand, UsageError } from './command.ts';
 import { signedInClient } from './client.ts';
 import { formatFields, formatTable, printJson } from './output.ts';
-import type { AccountBody, AuthoringKeyBody } from './api-types.ts';
+import type { AccountBody, AuditPageBody, AuthoringKeyBody } from './api-types.ts';
 
 export function authoringKeyRows(account: AccountBody): string[][] {
   return Object.entries(account.authoringKeys).map(([region, k]) => [region, k.key1, k.key2, k.endpoint]);
@@ -42,9 +42,31 @@ const regenerateAuthoringKey = defineCommand({
   },
 });
 
+const MAX_AUDIT_PAGE = 200;
+
+const audit = defineCommand({
+  summary: "show the account's audit log, newest first",
+  usage: 'account audit [--limit <n>] [--before <time>]',
+  description: 'Shows security-relevant events of the account (sign-ins and failed sign-ins, key regenerations, resource,\nsession and collaborator changes, master-key rotations) with who acted and from which client address.',
+  options: { limit: { type: 'string' }, before: { type: 'string' } },
+  optionHelp: `  --limit <n>      events per page, 1 to ${MAX_AUDIT_PAGE} (default 50)
+  --before <time>  only events older than an ISO 8601 time, or the cursor the previous page printed`,
+  positionals: { min: 0, max: 0, names: '' },
+  async action(values) {
+    const limit = values.limit ?? '50';
+    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > MAX_AUDIT_PAGE) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}; got "${limit}"`);
+    const query = new URLSearchParams({ limit, ...(values.before === undefined ? {} : { before: values.before }) });
+    const page = await signedInClient(values.endpoint).call<AuditPageBody>('GET', `/account/audit?${query}`);
+    if (values.json) return printJson(page);
+    if (page.value.length === 0) return console.log('No events.');
+    console.log(formatTable(['time', 'event', 'by', 'from'], page.value.map((e) => [e.time, e.summary, e.actor, e.address || '-'])));
+    if (page.nextBefore) console.log(`\nOlder events: portico account audit --before ${page.nextBefore}`);
+  },
+});
+
 export const accountCommand = commandGroup(
-  'account', 'show the account and its authoring keys; regenerate them',
+  'account', 'show the account and its authoring keys; regenerate them; read its audit log',
   'Without a command, shows the signed-in account and its LUIS authoring keys.',
-  { 'regenerate-authoring-key': regenerateAuthoringKey },
+  { 'regenerate-authoring-key': regenerateAuthoringKey, audit },
   show,
 );

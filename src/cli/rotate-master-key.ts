@@ -122,7 +122,9 @@ async function rotate(config: Config, request: { newKey?: Buffer; batchSize: num
       onProgress: ({ scanned, resealed, total }) => console.log(`re-encrypting: ${scanned} of ${total} resources looked at, ${resealed} re-encrypted`),
     });
     if (inFile) rmSync(previousFile, { force: true });
-    console.log(`master key rotated${result.resumed ? ' (an interrupted rotation finished)' : ''}: ${result.resealed} resources (2 keys each) re-encrypted in ${result.resealMs} ms.`);
+    const { recordMasterKeyRotated } = await import('../audit/audit-log.ts');
+    const accounts = await recordMasterKeyRotated(store.db, Date.now());
+    console.log(`master key rotated${result.resumed ? ' (an interrupted rotation finished)' : ''}: ${result.resealed} resources (2 keys each) re-encrypted in ${result.resealMs} ms; recorded in the audit log of ${accounts} accounts.`);
     console.log(inFile
       ? `${keyFile} holds the new key. Copy it to the data folder of every other Portico process on this database before restarting them, and keep it with backups made from now on (backups made before open only with the old key).`
       : 'Set PORTICO_MASTER_KEY to the new key in the environment of every Portico process on this database; running servers already use it, and one restarted with the old key refuses to start. Keep the old key with backups made before now.');

@@ -64,4 +64,36 @@ describe('portico account', () => {
     assert.equal(noRegion.code, 2);
     assert.match(noRegion.stderr, /missing <region>/);
   });
+
+  it("audit lists the account's events newest first with who and from where, the same as GET /api/account/audit", async () => {
+    const page = await user.json(['account', 'audit']);
+    const types = page.value.map((e: { type: string }) => e.type);
+    assert.deepEqual(types.slice(0, 2), ['authoring-key-regenerated', 'authoring-key-regenerated'], 'the two regenerations above are the newest');
+    assert.ok(types.includes('account-created') && types.includes('login-succeeded'), types.join());
+    const table = await user.run(['account', 'audit']);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /^TIME +EVENT +BY +FROM$/m);
+    const newest = page.value[0];
+    assert.match(table.stdout, new RegExp(`^${newest.time} +${newest.summary} +${newest.actor.replace(/[.+]/g, '\\$&')} +${newest.address.replace(/[.:]/g, '\\$&')}$`, 'm'));
+    assert.doesNotMatch(table.stdout, /Older events/);
+  });
+
+  it('audit --limit pages, printing the command for the older page, and --before takes it', async () => {
+    const first = await user.run(['account', 'audit', '--limit', '1']);
+    assert.equal(first.code, 0, first.stderr);
+    const cursor = /^Older events: portico account audit --before (\S+)$/m.exec(first.stdout)?.[1];
+    assert.ok(cursor, first.stdout);
+    const all = (await user.json(['account', 'audit'])).value;
+    const second = await user.json(['account', 'audit', '--limit', '1', '--before', cursor]);
+    assert.deepEqual(second.value.map((e: { id: string }) => e.id), [all[1].id]);
+  });
+
+  it('audit refuses a bad --limit (exit 2) and passes on the server\'s message for a bad --before (exit 1)', async () => {
+    const limit = await user.run(['account', 'audit', '--limit', '500']);
+    assert.equal(limit.code, 2);
+    assert.match(limit.stderr, /--limit must be a whole number from 1 to 200; got "500"/);
+    const before = await user.run(['account', 'audit', '--before', 'yesterday']);
+    assert.equal(before.code, 1);
+    assert.match(before.stderr, /before must be an ISO 8601 time .*got "yesterday"/);
+  });
 });

@@ -161,6 +161,17 @@ describe('the portal, walked by a new user in Chromium', () => {
     assert.notEqual(after, before);
   });
 
+  it("shows the account's activity on Account Settings: the sign-up and the regenerated key, with who and from where", async () => {
+    await page.reload();
+    const activity = page.getByRole('table', { name: 'Account activity' });
+    const regenerated = activity.locator('tr[data-event="authoring-key-regenerated"]');
+    await regenerated.waitFor();
+    assert.equal(await regenerated.locator('td').nth(1).textContent(), 'Authoring key1 of westeurope regenerated');
+    assert.equal(await regenerated.locator('td').nth(2).textContent(), email);
+    assert.match((await regenerated.locator('td').nth(3).textContent()) ?? '', /127\.0\.0\.1/);
+    await activity.locator('tr[data-event="account-created"]').waitFor();
+  });
+
   it('creates a LUIS F0 resource, showing each tier with its rate and quota', async () => {
     await nav('Resources').click();
     await page.getByText('No resources yet').waitFor();

@@ -187,7 +187,9 @@ describe('portico rotate-master-key on SQLite (master.key file)', () => {
 
     const second = runRotation(['--data-dir', dataDir, '--batch-size', '50']);
     await changeKeysDuringRotation(server, estate, 2);
-    assert.match(await finishes(second), /master key rotated \(an interrupted rotation finished\)/);
+    assert.match(await finishes(second), /master key rotated \(an interrupted rotation finished\).*recorded in the audit log of \d+ accounts/);
+    const audit = await server.platform.audit.list(estate.accountId, { limit: 50 });
+    assert.deepEqual(audit.entries.filter((e) => e.type === 'master-key-rotated').map((e) => e.actor), ['operator'], "the finished rotation is in the owner's audit log, once");
     await changeKeysDuringRotation(server, estate, 3);
     await new Promise((r) => setTimeout(r, 1500));
     await load.stop();

@@ -16,6 +16,11 @@ export const AuditEntrySchema = Type.Object({
   summary: Type.String({ description: 'the event in words' }),
 });
 
+export const AuditPageSchema = Type.Object({
+  value: Type.Array(AuditEntrySchema),
+  nextBefore: Type.Optional(Type.String({ description: 'pass as before for the next (older) page; absent on the last page' })),
+});
+
 export const accountAudit: ConsoleRoute = (app, { platform, signedIn }) => {
   app.get('/account/audit', {
     onRequest: signedIn,
@@ -26,10 +31,7 @@ export const accountAudit: ConsoleRoute = (app, { platform, signedIn }) => {
         before: Type.Optional(Type.String({ maxLength: 80, description: 'an ISO 8601 time, or the nextBefore of the previous page' })),
       }),
       response: {
-        200: Type.Object({
-          value: Type.Array(AuditEntrySchema),
-          nextBefore: Type.Optional(Type.String({ description: 'pass as before for the next (older) page; absent on the last page' })),
-        }),
+        200: AuditPageSchema,
         400: ErrorSchema, 401: ErrorSchema,
       },
     },

@@ -1,7 +1,7 @@
 // The console API calls, one function per route of issue 3's contract.
 import { request } from './client.ts';
 import { normalizeCatalog, type RawCatalog } from './normalize.ts';
-import type { Account, AuthoringKey, Catalog, Keys, Resource, Session, Usage } from './types.ts';
+import type { Account, AuditPage, AuthoringKey, Catalog, Keys, Resource, Session, Usage } from './types.ts';
 
 const enc = encodeURIComponent;
 
@@ -16,6 +16,8 @@ export const consoleApi = {
     request<AuthoringKey>(`/api/account/authoringKeys/${enc(region)}/regenerate`, { method: 'POST', body: { keyName } }),
   sessions: () => request<{ value: Session[] }>('/api/account/sessions'),
   revokeSession: (id: string) => request<unknown>(`/api/account/sessions/${enc(id)}`, { method: 'DELETE' }),
+  audit: (before?: string, limit = 20) =>
+    request<AuditPage>(`/api/account/audit?limit=${limit}${before ? `&before=${enc(before)}` : ''}`),
   catalog: async (): Promise<Catalog> => normalizeCatalog(await request<RawCatalog>('/api/catalog')),
   resources: () => request<Resource[]>('/api/resources'),
   resource: (name: string) => request<Resource>(`/api/resources/${enc(name)}`),

@@ -81,3 +81,21 @@ export interface Session {
   idleExpiresAt: string;
   current: boolean;
 }
+
+/** One event of the account's audit log, GET /api/account/audit. */
+export interface AuditEntry {
+  id: string;
+  time: string;
+  type: string;
+  /** The e-mail of the account that acted, or "operator". */
+  actor: string;
+  address: string;
+  detail: Record<string, string>;
+  summary: string;
+}
+
+/** A page of the audit log, newest first; `nextBefore` fetches the older page after it. */
+export interface AuditPage {
+  value: AuditEntry[];
+  nextBefore?: string;
+}

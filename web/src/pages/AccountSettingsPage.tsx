@@ -1,5 +1,6 @@
 // Account Settings: the account's LUIS authoring keys in each authoring region,
-// hidden until shown, with copy and a confirmed regenerate.
+// hidden until shown, with copy and a confirmed regenerate; the sessions and
+// the account's activity (audit log).
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { ConfirmDialog } from '../components/Dialog.tsx';
 import { SecretField } from '../components/SecretField.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import { Sessions } from '../account/Sessions.tsx';
+import { Activity } from '../account/Activity.tsx';
 
 type KeyName = 'Key1' | 'Key2';
 
@@ -89,6 +91,7 @@ export function AccountSettingsPage() {
         </div>
       )}
       <Sessions />
+      <Activity />
     </div>
   );
 }
