@@ -9,7 +9,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server.ts';
-import { createEstate, startEstateServer, type Estate } from '../support/estate.ts';
+import { cluJobFor, createEstate, startEstateServer, type Estate } from '../support/estate.ts';
 import { fillPath, routeTable, type TableRoute } from '../support/route-table.ts';
 import { call } from '../luis/support.ts';
 import { API_VERSION, AUTHORING as CLU, homeProject, runJob } from '../clu/support.ts';
@@ -95,24 +95,11 @@ function values(a: Estate, route: TableRoute, param: string): { real: string; gh
   const real = ({
     appId: a.appId, versionId: a.versionId, name: a.endpoint.name, slotName: 'production', domainName: 'Calendar',
     operationId: a.readOperationId, id: before === 'sessions' ? aSessionId : undefined,
-    projectName: a.language.project, deploymentName: a.language.deployment, trainedModelLabel: a.language.model, jobId: cluJobOf(a, segments), roleId: a.ids.roles, subListId: a.ids.sublists, itemId: a.ids.explicitlist, childId: a.ids.children,
+    projectName: a.language.project, deploymentName: a.language.deployment, trainedModelLabel: a.language.model, jobId: segments[1] === 'language' ? cluJobFor(a, route.url) : undefined, roleId: a.ids.roles, subListId: a.ids.sublists, itemId: a.ids.explicitlist, childId: a.ids.children,
   } as Record<string, string>)[param] ?? a.ids[before];
   if (real === undefined) throw new Error(`no value of A for ${param} in ${route.id}: add one`);
   const ghost = /^\d+$/.test(real) ? '987654' : /^[0-9a-f-]{36}$/.test(real) ? GHOST_GUID : param === 'name' ? 'ghost-luis' : ['slotName', 'domainName'].includes(param) ? real : 'ghost-1';
   return { real, ghost };
-}
-
-/**
- * A's CLU job for a job route, by the segment its jobs are under; routes of job
- * kinds Portico never starts (snapshots, conversation jobs) get A's train job,
- * an id that is real but not theirs.
- */
-function cluJobOf(a: Estate, segments: string[]): string | undefined {
-  const at = segments.findIndex((s) => s.startsWith(':jobId'));
-  if (at < 0 || segments[1] !== 'language') return undefined;
-  const under = segments[at - 1] === 'deletion-jobs' ? 'deletion' : segments[at - 2];
-  const { jobs } = a.language;
-  return ({ import: jobs.import, export: jobs.export, train: jobs.train, ':deploymentName': jobs.deployment, swap: jobs.swap, deletion: jobs.deletion } as Record<string, string>)[under] ?? jobs.train;
 }
 
 /** A body the route would take from its owner, where one is needed. */

@@ -6,8 +6,7 @@ import { startVisionServer, type VisionTestServer } from '../vision/support/visi
 import { png } from './hostile-files.ts';
 import { deeplyNested } from './inputs.ts';
 import { makePdf } from '../vision/support/pdf.ts';
-import type { TestServer } from '../support/server.ts';
-import { call, luisUser, startFastLuisServer, type LuisUser } from '../luis/support.ts';
+import { call, luisSuite } from '../luis/support.ts';
 
 /** A 200 × 200 PNG whose header checksum is wrong: tesseract's decoder gives up on it without a reason. */
 function pngWithBadChecksum(): Buffer {
@@ -44,22 +43,16 @@ describe('fuzz findings', () => {
 });
 
 describe('fuzz findings in LUIS authoring', () => {
-  let server: TestServer;
-  let user: LuisUser;
-  before(async () => {
-    server = await startFastLuisServer();
-    user = await luisUser(server);
-  });
-  after(async () => server?.close());
+  const luis = luisSuite();
 
   it('publish settings keep only the three settings: a deeply nested extra field is neither stored nor a 500', async () => {
-    const created = await call(server, 'POST', '/luis/api/v2.0/apps/', user.authoring.westus, { name: 'settings', culture: 'en-us' });
+    const created = await call(luis.server, 'POST', '/luis/api/v2.0/apps/', luis.user.authoring.westus, { name: 'settings', culture: 'en-us' });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const path = `/luis/api/v2.0/apps/${created.body}/publishsettings`;
     const body = `{"speech":true,"extra":${deeplyNested(10_000, true)}}`;
-    const res = await server.fetch(path, { method: 'PUT', headers: { 'Ocp-Apim-Subscription-Key': user.authoring.westus, 'content-type': 'application/json' }, body });
+    const res = await luis.server.fetch(path, { method: 'PUT', headers: { 'Ocp-Apim-Subscription-Key': luis.user.authoring.westus, 'content-type': 'application/json' }, body });
     assert.equal(res.status, 200, await res.text());
-    const settings = await call(server, 'GET', path, user.authoring.westus);
+    const settings = await call(luis.server, 'GET', path, luis.user.authoring.westus);
     assert.deepEqual(settings.body, { id: created.body, sentimentAnalysis: false, speech: true, spellChecker: false });
   });
 });

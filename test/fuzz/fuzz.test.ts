@@ -87,6 +87,7 @@ describe(`fuzzing every route (seed ${SEED}, budget ${BUDGET_MS} ms)`, () => {
     const accepts = route.config.gateway?.accepts ?? [];
     if (accepts.includes('LUIS.Authoring')) return { 'ocp-apim-subscription-key': estate.authoringKey };
     if (accepts.includes('ComputerVision')) return { 'ocp-apim-subscription-key': estate.vision.key };
+    if (accepts.includes('TextAnalytics')) return { 'ocp-apim-subscription-key': estate.language.key };
     return { authorization: `Bearer ${estate.token}` };
   };
 
@@ -100,7 +101,7 @@ describe(`fuzzing every route (seed ${SEED}, budget ${BUDGET_MS} ms)`, () => {
     if (account.status === 401) estate.token = (await server.api('POST', '/api/login', { email: estate.email, password: estate.password })).body.token;
     const current = await server.api('GET', '/api/account', undefined, estate.token);
     estate.authoringKey = current.body.authoringKeys.westus.key1;
-    for (const [resource, kind, tier] of [[estate.endpoint, 'LUIS', 'S0'], [estate.vision, 'ComputerVision', 'S1']] as const) {
+    for (const [resource, kind, tier] of [[estate.endpoint, 'LUIS', 'S0'], [estate.vision, 'ComputerVision', 'S1'], [estate.language, 'TextAnalytics', 'S']] as const) {
       const keys = await server.api('GET', `/api/resources/${resource.name}/keys`, undefined, estate.token);
       if (keys.status === 200) resource.key = keys.body.key1;
       else resource.key = (await server.api('POST', '/api/resources', { name: resource.name, kind, tier, region: 'westus' }, estate.token)).body.key1;

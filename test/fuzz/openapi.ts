@@ -58,5 +58,6 @@ export function publishedOperations(): SpecOperation[] {
     ['luis-runtime-v3.0.json', '/luis/prediction/v3.0'], ['luis-runtime-v3.0.json', '/luis/v3.0'],
     ['computervision-v3.2.json', '/vision/v3.2'], ['computervision-v3.2-read.json', '/vision/v3.2'],
     ['imageanalysis-v4.0-2023-10-01.json', '/computervision'],
+    ['clu-authoring-2023-04-01.json', '/language'], ['clu-runtime-2024-11-01.json', '/language'],
   ].flatMap(([file, base]) => operationsOf(read(file), base, file));
 }

@@ -79,6 +79,19 @@ export async function createEstate(server: TestServer, tag = `e${++estates}`): P
 /** A CLU job id of each kind, by the path segment its status route is under. */
 export interface CluJobs { import: string; train: string; deployment: string; export: string; swap: string; deletion: string }
 
+/**
+ * The estate's CLU job for a job route (`…/import/jobs/:jobId`, `…/deployments/:deploymentName/jobs/:jobId`,
+ * `…/global/deletion-jobs/:jobId`); routes of job kinds Portico never starts (snapshots, conversation
+ * jobs) get the train job, an id that is real but not theirs.
+ */
+export function cluJobFor(estate: Estate, routeUrl: string): string {
+  const segments = routeUrl.split('/');
+  const at = segments.findIndex((s) => s.startsWith(':jobId'));
+  const under = segments[at - 1] === 'deletion-jobs' ? 'deletion' : segments[at - 2] === ':deploymentName' ? 'deployment' : segments[at - 2];
+  const { jobs } = estate.language;
+  return (Object.hasOwn(jobs, under) ? jobs[under as keyof CluJobs] : undefined) ?? jobs.train;
+}
+
 async function cluJobs(server: TestServer, key: string, project: string): Promise<CluJobs> {
   const q = `api-version=${API_VERSION}`;
   const { importJob, trainJob, deploymentJob } = await deployedProject(server, key, project);
