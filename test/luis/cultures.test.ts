@@ -2,10 +2,9 @@
 // entities recognise the culture's own words where Recognizers-Text has a model
 // for that language, and a prebuilt a culture has no model for is refused,
 // at import and when added, naming it.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestServer } from '../support/server.ts';
-import { call, luisUser, startFastLuisServer, waitForTraining, type LuisUser } from './support.ts';
+import { call, luisSuite, waitForTraining } from './support.ts';
 
 function app(culture: string, prebuilts: string[], intents: Record<string, string[]>) {
   return {
@@ -18,33 +17,24 @@ function app(culture: string, prebuilts: string[], intents: Record<string, strin
 }
 
 describe('LUIS apps in other cultures', () => {
-  let server: TestServer;
-  let user: LuisUser;
-  let key: string;
-
-  before(async () => {
-    server = await startFastLuisServer();
-    user = await luisUser(server);
-    key = user.authoring.westus;
-  });
-  after(async () => server?.close());
+  const luis = luisSuite();
 
   /** Imports and trains an app; answers a function asking its version (v3.0 prediction by version). */
   async function trained(json: unknown) {
-    const imported = await call(server, 'POST', '/luis/api/v2.0/apps/import', key, json);
+    const imported = await call(luis.server, 'POST', '/luis/api/v2.0/apps/import', luis.key, json);
     assert.equal(imported.status, 201, JSON.stringify(imported.body));
     const appId = imported.body;
-    assert.equal((await call(server, 'POST', `/luis/api/v2.0/apps/${appId}/versions/0.1/train`, key)).status, 202);
-    await waitForTraining(server, key, appId, '0.1');
+    assert.equal((await call(luis.server, 'POST', `/luis/api/v2.0/apps/${appId}/versions/0.1/train`, luis.key)).status, 202);
+    await waitForTraining(luis.server, luis.key, appId, '0.1');
     return async (query: string) => {
-      const res = await call(server, 'POST', `/luis/prediction/v3.0/apps/${appId}/versions/0.1/predict?verbose=true`, key, { query });
+      const res = await call(luis.server, 'POST', `/luis/prediction/v3.0/apps/${appId}/versions/0.1/predict?verbose=true`, luis.key, { query });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return res.body.prediction;
     };
   }
 
   it('lists LUIS\'s cultures', async () => {
-    const res = await call(server, 'GET', '/luis/api/v2.0/apps/cultures', key);
+    const res = await call(luis.server, 'GET', '/luis/api/v2.0/apps/cultures', luis.key);
     assert.equal(res.status, 200);
     const codes = res.body.map((c: any) => c.code);
     for (const c of ['en-us', 'de-de', 'fr-fr', 'es-es', 'it-it', 'zh-cn', 'ja-jp', 'pt-br']) assert.ok(codes.includes(c), c);
@@ -94,7 +84,7 @@ describe('LUIS apps in other cultures', () => {
       ['pt-br', ['geographyV2'], /"geographyV2" cannot be recognised in pt-br/],
     ];
     for (const [culture, prebuilts, message] of cases) {
-      const res = await call(server, 'POST', '/luis/api/v2.0/apps/import', key, app(culture, prebuilts, { A: ['a b c'] }));
+      const res = await call(luis.server, 'POST', '/luis/api/v2.0/apps/import', luis.key, app(culture, prebuilts, { A: ['a b c'] }));
       assert.equal(res.status, 400, culture);
       assert.equal(res.body.error.code, 'BadArgument');
       assert.match(res.body.error.message, message);
@@ -102,13 +92,13 @@ describe('LUIS apps in other cultures', () => {
   });
 
   it('offers a German version only the prebuilts German has, and refuses adding another', async () => {
-    const imported = await call(server, 'POST', '/luis/api/v2.0/apps/import', key, app('de-de', [], { A: ['hallo welt'] }));
+    const imported = await call(luis.server, 'POST', '/luis/api/v2.0/apps/import', luis.key, app('de-de', [], { A: ['hallo welt'] }));
     const version = `/luis/api/v2.0/apps/${imported.body}/versions/0.1`;
-    const offered = (await call(server, 'GET', `${version}/listprebuilts`, key)).body.map((p: any) => p.name).sort();
+    const offered = (await call(luis.server, 'GET', `${version}/listprebuilts`, luis.key)).body.map((p: any) => p.name).sort();
     assert.deepEqual(offered, ['email', 'phonenumber', 'url']);
-    const added = await call(server, 'POST', `${version}/prebuilts`, key, ['ordinal']);
+    const added = await call(luis.server, 'POST', `${version}/prebuilts`, luis.key, ['ordinal']);
     assert.equal(added.status, 400);
     assert.match(added.body.error.message, /"ordinal" cannot be recognised in de-de/);
-    assert.equal((await call(server, 'POST', `${version}/prebuilts`, key, ['email'])).status, 201);
+    assert.equal((await call(luis.server, 'POST', `${version}/prebuilts`, luis.key, ['email'])).status, 201);
   });
 });

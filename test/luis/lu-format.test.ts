@@ -1,13 +1,13 @@
 // The .lu file format through the authoring API v3.0-preview: every fixture
 // imports as text, exports as .lu and imports again to the same app; .lu that
 // Portico cannot read or honour is a 400 naming the construct and its line.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestServer } from '../support/server.ts';
-import { call, endpointResource, luisUser, startFastLuisServer, type LuisUser } from './support.ts';
+import { call, endpointResource, luisSuite } from './support.ts';
 import { parseLu } from '../../src/luis/lu/index.ts';
 
 const LU_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'lu');
@@ -32,37 +32,29 @@ async function sendLu(server: TestServer, key: string, path: string, text: strin
 const comparable = (app: any) => ({ ...app, versionId: undefined, name: undefined });
 
 describe('.lu import and export (authoring v3.0-preview)', () => {
-  let server: TestServer;
-  let user: LuisUser;
-  let key: string;
-  before(async () => {
-    server = await startFastLuisServer();
-    user = await luisUser(server);
-    key = user.authoring.westus;
-  });
-  after(async () => server?.close());
+  const luis = luisSuite();
 
   for (const name of FIXTURES) {
     it(`round-trips ${name}: import .lu → export .lu → import → the same app`, async () => {
-      const imported = await sendLu(server, key, `${V3}/apps/import?format=lu&appName=${encodeURIComponent(name)}`, await fixtureLu(name));
+      const imported = await sendLu(luis.server, luis.key, `${V3}/apps/import?format=lu&appName=${encodeURIComponent(name)}`, await fixtureLu(name));
       assert.equal(imported.status, 201, JSON.stringify(imported.body));
       const appId = imported.body as string;
-      const info = await call(server, 'GET', `${V3}/apps/${appId}`, key);
+      const info = await call(luis.server, 'GET', `${V3}/apps/${appId}`, luis.key);
       const first = info.body.activeVersion;
 
-      const lu = await server.fetch(`${V3}/apps/${appId}/versions/${first}/export?format=lu`, { headers: { 'Ocp-Apim-Subscription-Key': key } });
+      const lu = await luis.server.fetch(`${V3}/apps/${appId}/versions/${first}/export?format=lu`, { headers: { 'Ocp-Apim-Subscription-Key': luis.key } });
       assert.equal(lu.status, 200);
       assert.match(lu.headers.get('content-type') ?? '', /^text\/plain/);
       const text = await lu.text();
       assert.match(text, /^# \w+/m, 'the export has intent sections');
 
-      const again = await sendLu(server, key, `${V3}/apps/${appId}/versions/import?versionId=0.2&format=lu`, text);
+      const again = await sendLu(luis.server, luis.key, `${V3}/apps/${appId}/versions/import?versionId=0.2&format=lu`, text);
       assert.equal(again.status, 201, JSON.stringify(again.body));
       assert.equal(again.body, '0.2');
-      assert.equal((await call(server, 'GET', `${V3}/apps/${appId}`, key)).body.activeVersion, '0.2', 'an imported version becomes the active version');
+      assert.equal((await call(luis.server, 'GET', `${V3}/apps/${appId}`, luis.key)).body.activeVersion, '0.2', 'an imported version becomes the active version');
 
-      const a = await call(server, 'GET', `${V3}/apps/${appId}/versions/${first}/export?format=json`, key);
-      const b = await call(server, 'GET', `${V3}/apps/${appId}/versions/0.2/export`, key);
+      const a = await call(luis.server, 'GET', `${V3}/apps/${appId}/versions/${first}/export?format=json`, luis.key);
+      const b = await call(luis.server, 'GET', `${V3}/apps/${appId}/versions/0.2/export`, luis.key);
       assert.equal(a.status, 200);
       assert.ok(a.body.intents.length > 1 && a.body.utterances.length > 0);
       assert.deepEqual(comparable(b.body), comparable(a.body));
@@ -70,9 +62,9 @@ describe('.lu import and export (authoring v3.0-preview)', () => {
   }
 
   it('keeps what the .lu says: metadata, roles, lists, regex, composite, ML children, phrase list, patterns', async () => {
-    const imported = await sendLu(server, key, `${V3}/apps/import?format=lu`, readFileSync(join(LU_DIR, 'pizza.lu'), 'utf8'));
+    const imported = await sendLu(luis.server, luis.key, `${V3}/apps/import?format=lu`, readFileSync(join(LU_DIR, 'pizza.lu'), 'utf8'));
     assert.equal(imported.status, 201, JSON.stringify(imported.body));
-    const app = (await call(server, 'GET', `${V3}/apps/${imported.body}/versions/0.1/export`, key)).body;
+    const app = (await call(luis.server, 'GET', `${V3}/apps/${imported.body}/versions/0.1/export`, luis.key)).body;
     assert.equal(app.name, 'PizzaOrdering');
     assert.equal(app.desc, 'Orders pizzas: sizes, toppings, delivery address');
     assert.deepEqual(app.intents.map((i: any) => i.name).sort(), ['AskToppings', 'CancelOrder', 'None', 'OrderPizza', 'TrackOrder']);
@@ -89,20 +81,20 @@ describe('.lu import and export (authoring v3.0-preview)', () => {
   });
 
   it('refuses .lu it cannot read with a 400 naming the line', async () => {
-    const res = await sendLu(server, key, `${V3}/apps/import?format=lu`, '# Greet\n- hello\n\n@ gizmo widget\n');
+    const res = await sendLu(luis.server, luis.key, `${V3}/apps/import?format=lu`, '# Greet\n- hello\n\n@ gizmo widget\n');
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'BadArgument');
     assert.match(res.body.error.message, /line 4: No type definition found for entity "gizmo"/);
   });
 
   it('refuses QnA Maker sections instead of dropping them', async () => {
-    const res = await sendLu(server, key, `${V3}/apps/import?format=lu`, '# Greet\n- hello\n\n# ? what are your hours\n```\nNine to five.\n```\n');
+    const res = await sendLu(luis.server, luis.key, `${V3}/apps/import?format=lu`, '# Greet\n- hello\n\n# ? what are your hours\n```\nNine to five.\n```\n');
     assert.equal(res.status, 400);
     assert.match(res.body.error.message, /line 4: QnA Maker content/);
   });
 
-  it('refuses a reference the server cannot resolve, naming it and its line (never reading the server\'s disk)', async () => {
-    const res = await sendLu(server, key, `${V3}/apps/import?format=lu`, '# Greet\n- hello\n[import](../../../etc/passwd.lu)\n');
+  it('refuses a reference the luis.server cannot resolve, naming it and its line (never reading the luis.server\'s disk)', async () => {
+    const res = await sendLu(luis.server, luis.key, `${V3}/apps/import?format=lu`, '# Greet\n- hello\n[import](../../../etc/passwd.lu)\n');
     assert.equal(res.status, 400);
     assert.match(res.body.error.message, /line 3: the reference \[import\]\(\.\.\/\.\.\/\.\.\/etc\/passwd\.lu\) cannot be resolved/);
   });
@@ -113,9 +105,9 @@ describe('.lu import and export (authoring v3.0-preview)', () => {
     assert.equal((app.phraselists as any[])[0].name, 'cities');
   });
 
-  it('answers 401 to an endpoint key on the v3.0-preview authoring routes', async () => {
-    const endpoint = await endpointResource(server, user, 'lu-endpoint');
-    const res = await call(server, 'GET', `${V3}/apps/`, endpoint.key);
+  it('answers 401 to an endpoint luis.key on the v3.0-preview authoring routes', async () => {
+    const endpoint = await endpointResource(luis.server, luis.user, 'lu-endpoint');
+    const res = await call(luis.server, 'GET', `${V3}/apps/`, endpoint.key);
     assert.equal(res.status, 401);
   });
 });

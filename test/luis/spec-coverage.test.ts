@@ -1,22 +1,15 @@
 // Every operation in the published LUIS specs (authoring v2.0, runtime v2.0 and
 // v3.0) has a route: none answers "Resource not found".
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestServer } from '../support/server.ts';
 import { NO_ROUTE, sdkOperations, specOperations, type SpecOperation } from '../support/spec-routes.ts';
-import { call, luisUser, startFastLuisServer, type LuisUser } from './support.ts';
+import { call, luisSuite } from './support.ts';
 
 const GUID = '00000000-0000-0000-0000-000000000000';
 const fill = (name: string) => (/^(versionId|culture|slotName|domainName)$/.test(name) ? { versionId: '0.1', culture: 'en-us', slotName: 'production', domainName: 'Calendar' }[name]! : GUID);
 
 describe('the published LUIS specs against the routes', () => {
-  let server: TestServer;
-  let user: LuisUser;
-  before(async () => {
-    server = await startFastLuisServer();
-    user = await luisUser(server);
-  });
-  after(async () => server?.close());
+  const luis = luisSuite();
 
   const contracts: Array<[string, () => SpecOperation[]]> = [
     ...([['luis-authoring-v2.0.json', '/luis/api/v2.0'], ['luis-runtime-v2.0.json', '/luis/v2.0'], ['luis-runtime-v3.0.json', '/luis/prediction/v3.0']] as const)
@@ -29,7 +22,7 @@ describe('the published LUIS specs against the routes', () => {
       const operations = operationsOf();
       assert.ok(operations.length > 0);
       for (const op of operations) {
-        const res = await call(server, op.method, op.url, user.authoring.westus, op.method === 'GET' || op.method === 'DELETE' ? undefined : {});
+        const res = await call(luis.server, op.method, op.url, luis.user.authoring.westus, op.method === 'GET' || op.method === 'DELETE' ? undefined : {});
         if (res.status === 404 && NO_ROUTE.test(res.body?.error?.message ?? '')) unrouted.push(`${op.method} ${op.path}`);
       }
       assert.deepEqual(unrouted, []);

@@ -1,5 +1,6 @@
 // Helpers for the LUIS tests: a server with the LUIS service, accounts with
 // their authoring keys, endpoint resources, and an app trained and published.
+import { after, before } from 'node:test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,4 +102,20 @@ export function fastAuthoringCatalog(dir: string, changes: { authoringRate?: num
 export async function startFastLuisServer(options: TestServerOptions & { starterQuota?: number } = {}): Promise<TestServer> {
   const path = fastAuthoringCatalog(join(tmpdir(), 'portico-luis-catalogs'), { starterQuota: options.starterQuota });
   return startLuisServer({ ...options, env: { PORTICO_CATALOG: path, ...options.env } });
+}
+
+/**
+ * The setup many LUIS suites share, registered as the suite's before/after: a
+ * fast-authoring LUIS server and a user; `key` is the user's westus authoring
+ * key. Read the fields inside tests (or in a later `before`).
+ */
+export function luisSuite(): { readonly server: TestServer; readonly user: LuisUser; readonly key: string } {
+  const suite = {} as { server: TestServer; user: LuisUser; key: string };
+  before(async () => {
+    suite.server = await startFastLuisServer();
+    suite.user = await luisUser(suite.server);
+    suite.key = suite.user.authoring.westus;
+  });
+  after(async () => suite.server?.close());
+  return suite;
 }
