@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../components/Dialog.tsx';
+import { ExportDeleteTable } from '../components/ExportDeleteTable.tsx';
 import { Field } from '../components/Field.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import { downloadJson, readJsonFile } from '../luis/useLuis.ts';
@@ -125,24 +126,13 @@ export function LanguagePage() {
       <ErrorMessage error={exportProject.error} title="Export failed." />
       {projects.data && projects.data.length === 0 && <Notice>No projects in {resource?.name} yet. Create one or import a CLU project file or a LUIS export.</Notice>}
       {projects.data && projects.data.length > 0 && (
-        <div className="card card-flush">
-          <table className="table" aria-label="CLU projects">
-            <thead><tr><th scope="col">Project</th><th scope="col" className="hide-narrow">Language</th><th scope="col" className="hide-narrow">Last trained</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {projects.data.map((p) => (
-                <tr key={p.projectName}>
-                  <td><Link to={`/language/${encodeURIComponent(resource!.name)}/${encodeURIComponent(p.projectName)}`}>{p.projectName}</Link></td>
-                  <td className="hide-narrow">{p.language}</td>
-                  <td className="hide-narrow">{p.lastTrainedDateTime ? new Date(p.lastTrainedDateTime).toLocaleString() : '—'}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button button-link" onClick={() => exportProject.mutate(p.projectName)} aria-label={`Export ${p.projectName}`}>Export</button>
-                    <button type="button" className="button button-link" onClick={() => { remove.reset(); setDeleting(p); }} aria-label={`Delete ${p.projectName}`}>Delete</button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ExportDeleteTable label="CLU projects" items={projects.data} rowKey={(p) => p.projectName} name={(p) => p.projectName}
+          columns={[
+            { title: 'Project', cell: (p) => <Link to={`/language/${encodeURIComponent(resource!.name)}/${encodeURIComponent(p.projectName)}`}>{p.projectName}</Link> },
+            { title: 'Language', narrow: true, cell: (p) => p.language },
+            { title: 'Last trained', narrow: true, cell: (p) => (p.lastTrainedDateTime ? new Date(p.lastTrainedDateTime).toLocaleString() : '—') },
+          ]}
+          onExport={(p) => exportProject.mutate(p.projectName)} onDelete={(p) => { remove.reset(); setDeleting(p); }} />
       )}
       {deleting && (
         <ConfirmDialog title={`Delete ${deleting.projectName}?`} confirmLabel="Delete project" danger busy={remove.isPending}

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../components/Dialog.tsx';
+import { ExportDeleteTable } from '../components/ExportDeleteTable.tsx';
 import { Field } from '../components/Field.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import type { AppInfo } from './api.ts';
@@ -133,24 +134,13 @@ export function LuisAppsPage() {
       <ErrorMessage error={exportApp.error} title="Export failed." />
       {apps.data && apps.data.length === 0 && <Notice>No apps in {region} yet. Create one or import a LUIS JSON export.</Notice>}
       {apps.data && apps.data.length > 0 && (
-        <div className="card card-flush">
-          <table className="table" aria-label="LUIS apps">
-            <thead><tr><th scope="col">Name</th><th scope="col" className="hide-narrow">Culture</th><th scope="col" className="hide-narrow">Version</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              {apps.data.map((app) => (
-                <tr key={app.id}>
-                  <td><Link to={`/luis/${app.id}`}>{app.name}</Link></td>
-                  <td className="hide-narrow">{app.culture}</td>
-                  <td className="hide-narrow">{app.activeVersion}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button button-link" onClick={() => exportApp.mutate(app)} aria-label={`Export ${app.name}`}>Export</button>
-                    <button type="button" className="button button-link" onClick={() => { remove.reset(); setDeleting(app); }} aria-label={`Delete ${app.name}`}>Delete</button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ExportDeleteTable label="LUIS apps" items={apps.data} rowKey={(app) => app.id} name={(app) => app.name}
+          columns={[
+            { title: 'Name', cell: (app) => <Link to={`/luis/${app.id}`}>{app.name}</Link> },
+            { title: 'Culture', narrow: true, cell: (app) => app.culture },
+            { title: 'Version', narrow: true, cell: (app) => app.activeVersion },
+          ]}
+          onExport={(app) => exportApp.mutate(app)} onDelete={(app) => { remove.reset(); setDeleting(app); }} />
       )}
       {deleting && (
         <ConfirmDialog title={`Delete ${deleting.name}?`} confirmLabel="Delete app" danger busy={remove.isPending}
