@@ -2,10 +2,10 @@
 // The CLI is signed in to the console API; it reads the key and endpoint of
 // the chosen Language resource there and calls the CLU authoring and runtime
 // APIs with that key, as any CLU client would.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { CliError, commandGroup, defineCommand, UsageError } from './command.ts';
 import { signedInClient } from './client.ts';
-import { formatFields, formatTable, printJson } from './output.ts';
+import { formatFields, formatTable, printJson, writeExport } from './output.ts';
 import type { KeysBody, ResourceBody } from './api-types.ts';
 import { KeyClient } from './key-client.ts';
 import { LANGUAGE_KINDS } from '../clu/kinds.ts';
@@ -170,12 +170,7 @@ const exportProject = defineCommand({
     const job = await runJob(client, 'POST', q(project(name, '/:export'), '&stringIndexType=Utf16CodeUnit'), undefined);
     if (!job.resultUrl) throw new CliError('the export job succeeded without a resultUrl');
     const exported = await client.call<unknown>('GET', job.resultUrl);
-    if (values.out) {
-      writeFileSync(values.out, `${JSON.stringify(exported, null, 2)}\n`);
-      if (!values.json) console.log(`Wrote ${values.out}`);
-    } else {
-      printJson(exported);
-    }
+    writeExport(exported, values);
   },
 });
 

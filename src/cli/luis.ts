@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CliError, commandGroup, defineCommand, UsageError } from './command.ts';
 import { signedInClient } from './client.ts';
-import { formatFields, formatTable, printJson } from './output.ts';
+import { formatFields, formatTable, printJson, writeExport } from './output.ts';
 import type { AccountBody, ResourceWithKeysBody } from './api-types.ts';
 import { LuFormatError, parseLu } from '../luis/lu/index.ts';
 import { KeyClient, PlainText } from './key-client.ts';
@@ -114,12 +114,7 @@ const exportApp = defineCommand({
   async action(values, [appId]) {
     const client = await authoring(values);
     const exported = await client.call<unknown>('GET', version(appId, await activeVersion(client, appId, values.version), '/export'));
-    if (values.out) {
-      writeFileSync(values.out, `${JSON.stringify(exported, null, 2)}\n`);
-      if (!values.json) console.log(`Wrote ${values.out}`);
-    } else {
-      printJson(exported);
-    }
+    writeExport(exported, values);
   },
 });
 

@@ -1,4 +1,5 @@
 // How the CLI prints: aligned tables and field lists for people, JSON for scripts.
+import { writeFileSync } from 'node:fs';
 
 export function printJson(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));
@@ -15,4 +16,11 @@ export function formatTable(headers: string[], rows: string[][]): string {
 export function formatFields(fields: [string, string][]): string {
   const width = Math.max(...fields.map(([label]) => label.length + 1));
   return fields.map(([label, value]) => `${`${label}:`.padEnd(width)}  ${value}`).join('\n');
+}
+
+/** An exported document: to the --out file (saying so, unless --json), else as JSON on standard output. */
+export function writeExport(document: unknown, values: { out?: string; json?: boolean }): void {
+  if (!values.out) return printJson(document);
+  writeFileSync(values.out, `${JSON.stringify(document, null, 2)}\n`);
+  if (!values.json) console.log(`Wrote ${values.out}`);
 }
