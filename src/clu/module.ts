@@ -12,6 +12,7 @@ import { CluProjects } from './projects.ts';
 import { DeployedModels } from './runtime/deployed-models.ts';
 import { analyzeRoutes } from './runtime/analyze.ts';
 import { authoringPlugin } from './authoring/plugin.ts';
+import { seedDemoProject } from './demo.ts';
 
 export interface CluService {
   projects: CluProjects;
@@ -36,6 +37,10 @@ export function cluModule(): ServiceModule & { service?: CluService } {
           await app.register(analyzeRoutes, { deployed });
         },
       };
+    },
+    async seedDemo(platform, demo) {
+      if (!module.service) throw new Error('the CLU service is not mounted');
+      return seedDemoProject(platform, module.service.projects, demo);
     },
     async close() {
       if (!module.service) return;

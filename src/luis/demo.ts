@@ -4,18 +4,17 @@
 // curl answers at once.
 import { readFileSync } from 'node:fs';
 import type { Platform } from '../platform.ts';
-import type { DemoAccount } from '../demo.ts';
+import { SAMPLE_LUIS_APP_PATH, type DemoAccount } from '../demo.ts';
 import { regionEndpoint } from '../console/views.ts';
 import { assignResource } from './store/apps.ts';
 import type { LuisService } from './module.ts';
 
 export const DEMO_APP_ID = 'df67dcdb-c37d-46af-88e1-8b97951ca1c2';
-export const SAMPLE_APP_PATH = new URL('./samples/iot-lights.json', import.meta.url);
 
 export async function seedDemoApp(platform: Platform, luis: LuisService, demo: DemoAccount): Promise<string[]> {
   const region = platform.catalog.authoringRegionOf(demo.luis.region) ?? demo.luis.region;
   const author = { accountId: demo.account.id, email: demo.email, region };
-  const app = await luis.apps.importApp(author, JSON.parse(readFileSync(SAMPLE_APP_PATH, 'utf8')), undefined, DEMO_APP_ID);
+  const app = await luis.apps.importApp(author, JSON.parse(readFileSync(SAMPLE_LUIS_APP_PATH, 'utf8')), undefined, DEMO_APP_ID);
   const { doc, row } = await luis.apps.readDoc(app.id, app.active_version);
   await luis.training.start(app.id, app.active_version, doc, row);
   await luis.training.idle();

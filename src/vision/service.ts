@@ -45,6 +45,8 @@ export function visionService(options: VisionServiceOptions = {}): ServiceModule
       return [
         'Computer Vision (demo key), e.g.:',
         `  curl -X POST -H "Ocp-Apim-Subscription-Key: ${demo.vision.key1}" -H "Content-Type: application/octet-stream" --data-binary @photo.jpg "${base}/analyze?visualFeatures=Tags,Description,Faces,Objects,Color"`,
+        'Image Analysis 4.0 (the same key):',
+        `  curl -X POST -H "Ocp-Apim-Subscription-Key: ${demo.vision.key1}" -H "Content-Type: application/octet-stream" --data-binary @photo.jpg "${regionEndpoint(platform, demo.vision.region)}computervision/imageanalysis:analyze?api-version=2023-10-01&features=caption,tags,objects,read"`,
       ];
     },
     async close() {
