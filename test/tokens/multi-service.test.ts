@@ -95,18 +95,52 @@ describe('multi-service resources', () => {
     assert.equal((await luis3.json()).query, 'book a flight to paris');
   });
 
-  it('is let through by CLU prediction, which looks the deployment up on the multi-service resource', async () => {
-    // A project belongs to the Language resource that authored it; Azure's
-    // multi-service key is for prediction, and this resource has no deployment
-    // of its own, so the call passes the gateway and CLU answers its 404.
-    const res = await cluAnalyze({ 'Ocp-Apim-Subscription-Key': key });
-    assert.equal(res.status, 404, await res.clone().text());
-    const body = await res.json();
-    assert.equal(body.error.code, 'NotFound');
-    assert.match(body.error.message, /deployment production of project home could not be found/);
-    const language = await cluAnalyze({ 'Ocp-Apim-Subscription-Key': languageKey });
-    assert.equal(language.status, 200, await language.clone().text());
-    assert.equal((await language.json()).result.prediction.topIntent, 'TurnOn');
+  it('serves CLU prediction from a Language resource\'s deployment rolled out to it with assignedResourceIds, and 404 before and after', async () => {
+    const multiKey = { 'Ocp-Apim-Subscription-Key': key };
+    // A project belongs to the Language resource that authored it: before a
+    // deployment is rolled out to the multi-service resource, its key passes
+    // the gateway and CLU answers its 404.
+    const before = await cluAnalyze(multiKey);
+    assert.equal(before.status, 404, await before.clone().text());
+    assert.equal((await before.json()).error.code, 'NotFound');
+
+    const multiId = (await server.api('GET', '/api/resources/multi', undefined, owner.token)).body.id;
+    const deployTo = (assignedResourceIds: string[]) => call(server, 'PUT', `${AUTHORING}/home/deployments/production?api-version=${API_VERSION}`, languageKey, { trainedModelLabel: 'model', assignedResourceIds });
+    const rolledOut = await deployTo([`/subscriptions/0/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/multi`]);
+    assert.equal(rolledOut.status, 202, JSON.stringify(rolledOut.body));
+    const served = await cluAnalyze(multiKey);
+    assert.equal(served.status, 200, await served.clone().text());
+    assert.equal((await served.json()).result.prediction.topIntent, 'TurnOn');
+
+    const redeployed = await deployTo([]); // replaces the rollout: the project's own resource only
+    assert.equal(redeployed.status, 202);
+    assert.equal((await cluAnalyze(multiKey)).status, 404);
+    assert.equal((await deployTo([multiId])).status, 202, 'the resource id works as well as the Azure resource id');
+    assert.equal((await cluAnalyze(multiKey)).status, 200);
+    assert.equal((await cluAnalyze({ 'Ocp-Apim-Subscription-Key': languageKey })).status, 200, 'the own resource serves it throughout');
+
+    // A resource a deployment is rolled out to may be deleted; the deployment stays.
+    const spare = await server.api('POST', '/api/resources', { name: 'spare', kind: 'CognitiveServices', tier: 'S0', region: 'westus' }, owner.token);
+    assert.equal((await deployTo([multiId, spare.body.id])).status, 202);
+    const deleted = await server.api('DELETE', '/api/resources/spare', undefined, owner.token);
+    assert.ok(deleted.status === 204 || deleted.status === 200, `delete answered ${deleted.status}`);
+    assert.equal((await cluAnalyze(multiKey)).status, 200);
+    assert.equal((await call(server, 'GET', `${AUTHORING}/home/deployments/production?api-version=${API_VERSION}`, languageKey)).status, 200);
+  });
+
+  it('refuses to roll a deployment out to a resource of another kind or another account, naming the entry', async () => {
+    const vision = await server.api('POST', '/api/resources', { name: 'eyes', kind: 'ComputerVision', tier: 'S1', region: 'westus' }, owner.token);
+    assert.equal(vision.status, 201);
+    const stranger = await luisUser(server);
+    const foreign = await server.api('POST', '/api/resources', { name: 'foreign', kind: 'CognitiveServices', tier: 'S0', region: 'westus' }, stranger.token);
+    assert.equal(foreign.status, 201);
+    const deployTo = (assignedResourceIds: string[]) => call(server, 'PUT', `${AUTHORING}/home/deployments/staging?api-version=${API_VERSION}`, languageKey, { trainedModelLabel: 'model', assignedResourceIds });
+    const wrongKind = await deployTo([vision.body.id]);
+    assert.equal(wrongKind.status, 400);
+    assert.match(wrongKind.body.error.message, /^assignedResourceIds\[0\]: resource eyes is a ComputerVision resource/);
+    const notOurs = await deployTo([foreign.body.id]);
+    assert.equal(notOurs.status, 400);
+    assert.match(notOurs.body.error.message, /^assignedResourceIds\[0\]: ".*" is not a resource of this account/);
   });
 
   it('is refused by CLU authoring with 401 in CLU\'s error body, key and token alike', async () => {
