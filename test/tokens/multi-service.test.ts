@@ -2,8 +2,9 @@
 // treats one (docs/tokens.md has the sources): its key and its access tokens
 // work on Computer Vision v3.2, Image Analysis 4.0, LUIS prediction (v2.0 and
 // v3.0) and CLU prediction, each call metered under the service's own
-// operation names; LUIS authoring refuses it as it does endpoint keys, and CLU
-// authoring refuses it with 401 in CLU's error body.
+// operation names; CLU prediction answers from a Language resource's project
+// once a deployment is rolled out to it (assignedResourceIds); LUIS authoring
+// refuses it as it does endpoint keys, and CLU authoring with 401 in CLU's body.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * The LUIS test catalogue with a faster multi-service rate (an operator may do
- * the same): the CLU job polls of the set-up would pass 10 calls a second.
+ * the same): the calls these tests send back to back would pass 10 a second.
  */
 function fastCatalog(): string {
   const path = fastAuthoringCatalog(join(tmpdir(), 'portico-luis-catalogs'));
