@@ -8,7 +8,7 @@ import { signedInClient } from './client.ts';
 import { formatFields, formatTable, printJson, writeExport } from './output.ts';
 import type { KeysBody, ResourceBody } from './api-types.ts';
 import { KeyClient } from './key-client.ts';
-import { LANGUAGE_KINDS } from '../clu/kinds.ts';
+import { LANGUAGE_AUTHORING_KINDS } from '../clu/kinds.ts';
 import { NAME_PATTERN } from '../clu/project/assets.ts';
 
 /** The api-versions the CLI speaks (the latest stable ones Portico serves). */
@@ -24,7 +24,7 @@ async function languageClient(values: { endpoint?: string; resource?: string }):
   const consoleClient = signedInClient(values.endpoint);
   let name = values.resource;
   if (name === undefined) {
-    const languages = (await consoleClient.call<ResourceBody[]>('GET', '/resources')).filter((r) => (LANGUAGE_KINDS as readonly string[]).includes(r.kind));
+    const languages = (await consoleClient.call<ResourceBody[]>('GET', '/resources')).filter((r) => (LANGUAGE_AUTHORING_KINDS as readonly string[]).includes(r.kind));
     if (languages.length !== 1) {
       throw new UsageError(languages.length === 0
         ? 'no Language resource: create one with "portico resource create <name> --kind TextAnalytics --tier S --region <region>"'
@@ -34,7 +34,7 @@ async function languageClient(values: { endpoint?: string; resource?: string }):
   }
   const path = `/resources/${encodeURIComponent(name)}`;
   const resource = await consoleClient.call<ResourceBody>('GET', path);
-  if (!(LANGUAGE_KINDS as readonly string[]).includes(resource.kind)) throw new UsageError(`--resource ${name} is a ${resource.kind} resource; CLU needs a Language (TextAnalytics) resource`);
+  if (!(LANGUAGE_AUTHORING_KINDS as readonly string[]).includes(resource.kind)) throw new UsageError(`--resource ${name} is a ${resource.kind} resource; CLU needs a Language (TextAnalytics) resource`);
   const { key1 } = await consoleClient.call<KeysBody>('GET', `${path}/keys`);
   return new KeyClient(resource.endpoint.replace(/\/+$/, ''), key1);
 }

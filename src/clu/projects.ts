@@ -13,6 +13,7 @@ import { checkLanguage, emptyAssets, normalizeAssets, PROJECT_FILE_VERSION, type
 import { engineProject } from './project/engine-app.ts';
 import { assetsFromLuis } from './project/from-luis.ts';
 import { newJob, type JobDetail } from './jobs.ts';
+import { LANGUAGE_KINDS as DEPLOYABLE_KINDS } from './kinds.ts';
 import type { Static } from '@sinclair/typebox';
 
 /** The training configuration Portico's engine answers to (CLU names its model versions by date). */
@@ -23,6 +24,9 @@ const LIMITS = { projectsPerResource: 500, modelsPerProject: 10, deploymentsPerP
 const TRAINING_SEED = 1;
 
 export const projectNotFound = (name: string) => new ApiError(404, 'ProjectNotFound', `The project ${name} could not be found.`);
+/** The Language resource that deploys: its id, and its account, whose resources it may roll a deployment out to. */
+export interface DeployingResource { id: string; accountId: string }
+
 export const notFoundIn = (what: string, project: string) => new ApiError(404, 'NotFound', `${what} could not be found in project ${project}.`);
 
 export interface ProjectUpdate {
@@ -252,17 +256,47 @@ export class CluProjects {
     return found;
   }
 
-  async deploy(resourceId: string, name: string, deploymentName: string, trainedModelLabel: string): Promise<jobsRepo.JobRow> {
+  /**
+   * Deploys a trained model under a name, on the project's own resource and on
+   * the resources `assignedResourceIds` names (Azure's multi-region rollout):
+   * each the owner's Language or multi-service resource, by its id or its
+   * Azure resource id (…/providers/Microsoft.CognitiveServices/accounts/<name>).
+   */
+  async deploy(owner: DeployingResource, name: string, deploymentName: string, trainedModelLabel: string, assignedResourceIds: readonly string[] = []): Promise<jobsRepo.JobRow> {
+    const resourceId = owner.id;
     await this.model(resourceId, name, trainedModelLabel);
     const existing = await repo.listDeployments(this.db, resourceId, name);
     if (!existing.some((d) => d.deployment_name === deploymentName) && existing.length >= LIMITS.deploymentsPerProject) {
       throw badRequest(`A project may have at most ${LIMITS.deploymentsPerProject} deployments.`, 'InvalidArgument');
     }
+    const assigned = await this.assignable(owner, name, deploymentName, assignedResourceIds);
     const now = this.clock.now();
-    await repo.saveDeployment(this.db, { resource_id: resourceId, project_name: name, deployment_name: deploymentName, model_label: trainedModelLabel, deployed_at: now });
+    await repo.saveDeployment(this.db, { resource_id: resourceId, project_name: name, deployment_name: deploymentName, model_label: trainedModelLabel, deployed_at: now }, assigned);
     await repo.updateProject(this.db, resourceId, name, { deployed_at: now });
     this.deploymentsChanged(resourceId, name);
     return this.finished(resourceId, name, 'deploy', { deploymentName });
+  }
+
+  /** The ids of the resources a deployment may be rolled out to; 400 naming the entry that is not one. */
+  private async assignable(owner: DeployingResource, project: string, deployment: string, given: readonly string[]): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const [i, value] of given.entries()) {
+      const field = `assignedResourceIds[${i}]`;
+      const armName = /\/providers\/Microsoft\.CognitiveServices\/accounts\/([^/]+)\/?$/i.exec(value)?.[1];
+      const found = await this.db.selectFrom('resources').select(['id', 'kind', 'name'])
+        .where('account_id', '=', owner.accountId).where(armName !== undefined ? 'name' : 'id', '=', armName ?? value).executeTakeFirst();
+      if (!found) throw badRequest(`${field}: "${value}" is not a resource of this account; give a resource's id or its Azure resource id (…/providers/Microsoft.CognitiveServices/accounts/<name>).`, 'InvalidArgument');
+      if (!(DEPLOYABLE_KINDS as readonly string[]).includes(found.kind)) {
+        throw badRequest(`${field}: resource ${found.name} is a ${found.kind} resource; a deployment is rolled out to Language (TextAnalytics) or multi-service (CognitiveServices) resources only.`, 'InvalidArgument');
+      }
+      if (found.id === owner.id) continue; // the project's own resource always serves its deployments
+      const taken = await repo.assignedDeploymentOwner(this.db, found.id, project, deployment);
+      if (taken !== undefined && taken !== owner.id) {
+        throw new ApiError(409, 'Conflict', `${field}: resource ${found.name} already serves deployment ${deployment} of a project ${project} of another Language resource.`);
+      }
+      ids.add(found.id);
+    }
+    return [...ids];
   }
 
   async undeploy(resourceId: string, name: string, deploymentName: string): Promise<jobsRepo.JobRow> {

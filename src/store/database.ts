@@ -22,6 +22,7 @@ import * as network from './migrations/012-network.ts';
 import * as usageLatency from './migrations/013-usage-latency.ts';
 import * as audit from './migrations/014-audit.ts';
 import * as accessTokens from './migrations/015-access-tokens.ts';
+import * as cluAssignedResources from './migrations/016-clu-assigned-resources.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '013-usage-latency': usageLatency,
   '014-audit': audit,
   '015-access-tokens': accessTokens,
+  '016-clu-assigned-resources': cluAssignedResources,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -8,11 +8,16 @@ import { deploymentView, modelView } from '../projects.ts';
 import { jobState } from '../jobs.ts';
 import { accepted, ApiVersionQuery, AUTHORING_BASE, gateway, ProjectParams, resourceOf, type AuthoringContext } from './kit.ts';
 import { badRequest } from '../../http/errors.ts';
+import type { Caller } from '../../gateway/types.ts';
 
 const DeploymentParams = Type.Object({ projectName: Type.String({ pattern: NAME_PATTERN }), deploymentName: Type.String({ pattern: LABEL_PATTERN }) });
 const DeploymentJobParams = Type.Object({ ...DeploymentParams.properties, jobId: Type.String({ minLength: 1, maxLength: 64 }) });
 const ModelParams = Type.Object({ projectName: Type.String({ pattern: NAME_PATTERN }), trainedModelLabel: Type.String({ pattern: LABEL_PATTERN }) });
-const DeployBody = Type.Object({ trainedModelLabel: Type.String({ pattern: LABEL_PATTERN }), assignedResourceIds: Type.Optional(Type.Array(Type.String())) });
+const DeployBody = Type.Object({
+  trainedModelLabel: Type.String({ pattern: LABEL_PATTERN }),
+  /** Other resources (the account's Language or multi-service ones) that serve the deployment too. */
+  assignedResourceIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20 })),
+});
 const SwapBody = Type.Object({ firstDeploymentName: Type.String({ pattern: LABEL_PATTERN }), secondDeploymentName: Type.String({ pattern: LABEL_PATTERN }) });
 
 type P<T> = { Params: T };
@@ -31,11 +36,9 @@ export async function deploymentRoutes(app: FastifyInstance, { projects }: Autho
   app.put<DeploymentP & { Body: typeof DeployBody.static }>(`${base}/deployments/:deploymentName`, {
     schema: { params: DeploymentParams, querystring: ApiVersionQuery, body: DeployBody }, config: gateway('deploy'),
   }, async (request, reply) => {
-    if (request.body.assignedResourceIds?.length) {
-      throw badRequest('assignedResourceIds: deployments to other resources are not available; a deployment serves the keys of this Language resource.', 'InvalidArgument');
-    }
     const { projectName, deploymentName } = request.params;
-    return accepted(request, reply, await projects.deploy(resourceOf(request), projectName, deploymentName, request.body.trainedModelLabel));
+    const { id, accountId } = (request.caller as Caller).resource;
+    return accepted(request, reply, await projects.deploy({ id, accountId }, projectName, deploymentName, request.body.trainedModelLabel, request.body.assignedResourceIds));
   });
 
   app.delete<DeploymentP>(`${base}/deployments/:deploymentName`, { schema: { params: DeploymentParams, querystring: ApiVersionQuery }, config: gateway('deployments.delete') },

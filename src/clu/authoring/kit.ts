@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Caller } from '../../gateway/types.ts';
-import { LANGUAGE_KINDS } from '../kinds.ts';
+import { LANGUAGE_AUTHORING_KINDS, NOT_A_LANGUAGE_KEY } from '../kinds.ts';
 import { jobPath } from '../jobs.ts';
 import type { JobRow } from '../store/jobs.ts';
 import type { CluProjects } from '../projects.ts';
@@ -13,7 +13,7 @@ export interface AuthoringContext { projects: CluProjects }
 
 export const AUTHORING_BASE = '/language/authoring/analyze-conversations/projects';
 
-export const gateway = (operation: string) => ({ gateway: { operation: `clu.authoring.${operation}`, accepts: LANGUAGE_KINDS, meter: 'language-authoring' } });
+export const gateway = (operation: string) => ({ gateway: { operation: `clu.authoring.${operation}`, accepts: LANGUAGE_AUTHORING_KINDS, meter: 'language-authoring', wrongKindMessage: NOT_A_LANGUAGE_KEY } });
 
 export const ApiVersionQuery = Type.Object({ 'api-version': Type.String() }, { additionalProperties: true });
 export const ProjectParams = Type.Object({ projectName: Type.String({ pattern: NAME_PATTERN, description: 'the project name' }) });

@@ -78,9 +78,17 @@ export class DeployedModels {
     }
   }
 
-  private async load(resourceId: string, project: string, deployment: string): Promise<Deployed | undefined> {
-    const ref = await repo.deployedModelRef(this.db, resourceId, project, deployment);
-    if (!ref) return undefined;
+  /** The resource's own deployment, else one another resource rolled out to it (assignedResourceIds). */
+  private async load(caller: string, project: string, deployment: string): Promise<Deployed | undefined> {
+    let resourceId = caller;
+    let ref = await repo.deployedModelRef(this.db, resourceId, project, deployment);
+    if (!ref) {
+      const owner = await repo.assignedDeploymentOwner(this.db, caller, project, deployment);
+      if (owner === undefined) return undefined;
+      resourceId = owner;
+      ref = await repo.deployedModelRef(this.db, resourceId, project, deployment);
+      if (!ref) return undefined;
+    }
     let loaded = this.models.get(ref.model_id);
     if (!loaded) {
       const row = await repo.deployedModel(this.db, resourceId, project, deployment);
@@ -113,7 +121,13 @@ export class DeployedModels {
     void this.bus?.publish(`clu-project:${this.sender}:${prefix}`).catch(() => undefined);
   }
 
+  /**
+   * Drops the entries of a project name on every resource, not only its
+   * owner's: a resource a deployment is rolled out to keeps its entry under
+   * its own id. (Names never hold a slash; resource ids are UUIDs.)
+   */
   private forget(prefix: string): void {
-    for (const key of this.entries.keys()) if (key.startsWith(`${prefix}/`)) this.entries.delete(key);
+    const project = prefix.slice(prefix.indexOf('/') + 1);
+    for (const key of this.entries.keys()) if (key.split('/')[1] === project) this.entries.delete(key);
   }
 }

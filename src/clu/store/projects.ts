@@ -29,6 +29,7 @@ export const updateProject = (db: CluDb, resourceId: string, name: string, set: 
 
 export async function deleteProject(db: CluDb, resourceId: string, name: string): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('clu_deployment_resources').where('resource_id', '=', resourceId).where('project_name', '=', name).execute();
     await tx.deleteFrom('clu_deployments').where('resource_id', '=', resourceId).where('project_name', '=', name).execute();
     await tx.deleteFrom('clu_models').where('resource_id', '=', resourceId).where('project_name', '=', name).execute();
     await tx.deleteFrom('clu_projects').where('resource_id', '=', resourceId).where('project_name', '=', name).execute();
@@ -59,13 +60,42 @@ export const listDeployments = (db: CluDb, resourceId: string, project: string) 
 export const findDeployment = (db: CluDb, resourceId: string, project: string, name: string) =>
   db.selectFrom('clu_deployments').selectAll().where('resource_id', '=', resourceId).where('project_name', '=', project).where('deployment_name', '=', name).executeTakeFirst();
 
-export async function saveDeployment(db: CluDb, row: DeploymentRow): Promise<void> {
-  await db.insertInto('clu_deployments').values(row)
-    .onConflict((oc) => oc.columns(['resource_id', 'project_name', 'deployment_name']).doUpdateSet({ model_label: row.model_label, deployed_at: row.deployed_at })).execute();
+/** Creates or replaces a deployment, and the other resources it is rolled out to (replaced, not added to). */
+export async function saveDeployment(db: CluDb, row: DeploymentRow, assignedResourceIds: readonly string[] = []): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('clu_deployments').values(row)
+      .onConflict((oc) => oc.columns(['resource_id', 'project_name', 'deployment_name']).doUpdateSet({ model_label: row.model_label, deployed_at: row.deployed_at })).execute();
+    await tx.deleteFrom('clu_deployment_resources')
+      .where('resource_id', '=', row.resource_id).where('project_name', '=', row.project_name).where('deployment_name', '=', row.deployment_name).execute();
+    if (assignedResourceIds.length) {
+      await tx.insertInto('clu_deployment_resources').values(assignedResourceIds.map((id) => ({
+        assigned_resource_id: id, resource_id: row.resource_id, project_name: row.project_name, deployment_name: row.deployment_name,
+      }))).execute();
+    }
+  });
 }
 
-export const deleteDeployment = (db: CluDb, resourceId: string, project: string, name: string) =>
-  db.deleteFrom('clu_deployments').where('resource_id', '=', resourceId).where('project_name', '=', project).where('deployment_name', '=', name).execute();
+export async function deleteDeployment(db: CluDb, resourceId: string, project: string, name: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('clu_deployment_resources').where('resource_id', '=', resourceId).where('project_name', '=', project).where('deployment_name', '=', name).execute();
+    await tx.deleteFrom('clu_deployments').where('resource_id', '=', resourceId).where('project_name', '=', project).where('deployment_name', '=', name).execute();
+  });
+}
+
+/** The other resources each deployment of a project is rolled out to, by deployment name. */
+export async function assignedResources(db: CluDb, resourceId: string, project: string): Promise<Map<string, string[]>> {
+  const rows = await db.selectFrom('clu_deployment_resources').select(['deployment_name', 'assigned_resource_id'])
+    .where('resource_id', '=', resourceId).where('project_name', '=', project).orderBy('assigned_resource_id').execute();
+  const byDeployment = new Map<string, string[]>();
+  for (const r of rows) byDeployment.set(r.deployment_name, [...(byDeployment.get(r.deployment_name) ?? []), r.assigned_resource_id]);
+  return byDeployment;
+}
+
+/** Which resource's deployment of this project and name another resource serves, if one was rolled out to it. */
+export const assignedDeploymentOwner = (db: CluDb, assignedResourceId: string, project: string, deployment: string) =>
+  db.selectFrom('clu_deployment_resources').select(['resource_id'])
+    .where('assigned_resource_id', '=', assignedResourceId).where('project_name', '=', project).where('deployment_name', '=', deployment)
+    .executeTakeFirst().then((r) => r?.resource_id);
 
 /** Exchanges the models of two deployments in one transaction. */
 export async function swapDeployments(db: CluDb, a: DeploymentRow, b: DeploymentRow, now: number): Promise<void> {

@@ -39,6 +39,15 @@ export interface CluDeploymentsTable {
   deployed_at: number;
 }
 
+/** A deployment rolled out to another resource too (migration 016). */
+export interface CluDeploymentResourcesTable {
+  assigned_resource_id: string;
+  /** The project's own resource. */
+  resource_id: string;
+  project_name: string;
+  deployment_name: string;
+}
+
 export type JobKind = 'import' | 'export' | 'train' | 'deploy' | 'undeploy' | 'swap' | 'delete';
 export type JobStatus = 'notStarted' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -58,6 +67,7 @@ export type CluTables = {
   clu_projects: CluProjectsTable;
   clu_models: CluModelsTable;
   clu_deployments: CluDeploymentsTable;
+  clu_deployment_resources: CluDeploymentResourcesTable;
   clu_jobs: CluJobsTable;
 };
 

@@ -6,8 +6,8 @@ import { endpointPath } from '../api/endpoint.ts';
 import type { Resource } from '../api/types.ts';
 import { cluClient } from './api.ts';
 
-/** The kinds whose keys call CLU: a Language resource, or a multi-service one. */
-export const LANGUAGE_KINDS = ['TextAnalytics', 'CognitiveServices'];
+/** CLU projects live on Language resources: a multi-service key serves prediction only (docs/tokens.md). */
+export const LANGUAGE_KINDS = ['TextAnalytics'];
 
 export function useLanguageResources() {
   const resources = useResources();
