@@ -90,14 +90,10 @@ function CustomSubdomain({ resource, api }: { resource: Resource; api: Networkin
     <>
     <form aria-label="Custom subdomain" onSubmit={(e) => { e.preventDefault(); if (typed) change.mutate(typed); }}>
       <h3>Custom subdomain</h3>
-      <div className="kv">
-        <div className="kv-label" id="networking-endpoint-label">Endpoint</div>
-        <div className="kv-value"><code className="mono" aria-labelledby="networking-endpoint-label">{resource.endpoint ?? '—'}</code></div>
-      </div>
-      <p className="muted">
+      <p className="muted" data-testid="subdomain-state">
         {current
-          ? <>The resource is served at its custom subdomain <strong className="mono">{current}</strong>, which takes only this resource&apos;s keys. Clients calling it stop reaching the resource when the name changes or is removed.</>
-          : 'With a custom subdomain name, the endpoint becomes https://<name>.<custom domain>/, which takes only this resource\'s keys.'}
+          ? <>The resource is served at its custom subdomain <strong className="mono">{current}</strong> (the endpoint under Keys and Endpoint), which takes only this resource&apos;s keys. Clients calling it stop reaching the resource when the name changes or is removed.</>
+          : 'No custom subdomain. With one, the endpoint becomes https://<name>.<custom domain>/, which takes only this resource\'s keys; the regional endpoint keeps serving.'}
       </p>
       <Field label="Custom subdomain name" hint="2 to 64 lower-case letters, digits or hyphens, unique on this server.">
         {(props) => (
