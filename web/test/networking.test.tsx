@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from '../src/api/client.ts';
 import type { NetworkAcls, Resource } from '../src/api/types.ts';
-import { allowListText, describeAccess, parseAllowList, rulesForAllowList } from '../src/networking/allowList.ts';
+import { allowListText, describeAccess, parseAllowList, rulesForAllowList, sameRules } from '../src/networking/allowList.ts';
 import { NetworkingCard, type NetworkingApi } from '../src/networking/NetworkingCard.tsx';
 
 const OPEN: NetworkAcls = { defaultAction: 'Allow', ipRules: [] };
@@ -55,6 +55,20 @@ describe('the IP allow-list text', () => {
     expect(rulesForAllowList([])).toEqual({ defaultAction: 'Allow', ipRules: [] });
     expect(rulesForAllowList(['10.0.0.0/8'])).toEqual({ defaultAction: 'Deny', ipRules: [{ value: '10.0.0.0/8' }] });
     expect(allowListText({ defaultAction: 'Deny', ipRules: [{ value: '10.0.0.0/8' }, { value: '::1' }] })).toBe('10.0.0.0/8\n::1');
+  });
+
+  it('shows no list under Allow, where rules stored through the API do not apply, and says so', () => {
+    const allowWithRules: NetworkAcls = { defaultAction: 'Allow', ipRules: [{ value: '10.0.0.0/8' }] };
+    expect(allowListText(allowWithRules)).toBe('');
+    expect(describeAccess(allowWithRules)).toBe('Every address may use the keys; the IP rule stored with the default action Allow does not apply.');
+    expect(sameRules([], allowWithRules)).toBe(false);
+    expect(sameRules([], OPEN)).toBe(true);
+  });
+
+  it('counts an emptied Deny list as a change: it opens the resource', () => {
+    expect(sameRules([], { defaultAction: 'Deny', ipRules: [] })).toBe(false);
+    expect(sameRules(['10.0.0.0/8'], { defaultAction: 'Deny', ipRules: [{ value: '10.0.0.0/8' }] })).toBe(true);
+    expect(sameRules(['10.0.0.0/8', '::1'], { defaultAction: 'Deny', ipRules: [{ value: '::1' }, { value: '10.0.0.0/8' }] })).toBe(false);
   });
 
   it('says who may use the keys, including a Deny without rules set through the API', () => {

@@ -9,7 +9,7 @@ import type { NetworkAcls, Resource } from '../api/types.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { Field } from '../components/Field.tsx';
 import { ErrorMessage, Notice } from '../components/Status.tsx';
-import { allowListText, describeAccess, parseAllowList, rulesForAllowList } from './allowList.ts';
+import { allowListText, describeAccess, parseAllowList, rulesForAllowList, sameRules } from './allowList.ts';
 
 /** The console calls this card makes; a test may hand in its own. */
 export type NetworkingApi = {
@@ -37,7 +37,7 @@ function AllowList({ resource, api }: { resource: Resource; api: NetworkingApi }
     },
   });
   const entries = parseAllowList(text);
-  const unchanged = entries.join('\n') === allowListText(resource.networkAcls);
+  const unchanged = sameRules(entries, resource.networkAcls);
   return (
     <form aria-label="IP allow-list" onSubmit={(e) => { e.preventDefault(); save.mutate(entries); }}>
       <h3>Firewall</h3>
