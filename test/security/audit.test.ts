@@ -117,7 +117,7 @@ function describeAuditLog(name: string, database: () => Promise<TestDatabase | u
       ]);
     });
 
-    it('records nothing for a refused update or network-rule change, and the refused update changes no setting', async () => {
+    it('records nothing for a refused update or network-rule change, the refused update changes no setting, and an update to the same values says it changed nothing', async () => {
       const { token } = await signedUp(server, '203.0.113.15');
       const as = { token };
       assert.equal((await call(server, 'POST', '/api/resources', { name: 'refused-res', kind: 'ComputerVision', tier: 'F0', region: 'westus' }, as)).status, 201);
@@ -130,6 +130,10 @@ function describeAuditLog(name: string, database: () => Promise<TestDatabase | u
       const resource = (await call(server, 'GET', '/api/resources/refused-res', undefined, as)).body;
       assert.deepEqual([resource.tier, resource.disableLocalAuth, resource.customSubDomainName, resource.networkAcls.defaultAction], ['F0', false, null, 'Allow']);
       assert.equal((await auditOf(server, token)).value.length, countBefore);
+      clock.advance(1000);
+      assert.equal((await call(server, 'PATCH', '/api/resources/refused-res', { tier: 'F0', disableLocalAuth: false }, as)).status, 200);
+      const [newest] = (await auditOf(server, token)).value;
+      assert.deepEqual([newest.type, newest.detail, newest.summary], ['resource-updated', { resource: 'refused-res', tier: 'F0', changed: '' }, 'Resource refused-res updated; nothing changed']);
     });
 
     it('answers a failed log-in for an unknown e-mail exactly as for a known one, and records it nowhere', async () => {
