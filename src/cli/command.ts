@@ -58,7 +58,9 @@ interface CommandSpec<O extends OptionSpec> {
   action(values: CommonValues & OptionValues<O>, positionals: string[]): Promise<number | void>;
 }
 
-type OptionValues<O extends OptionSpec> = { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string };
+type OptionValue<S> = S extends { type: 'boolean' } ? boolean : string;
+/** A value per option; an option declared `multiple: true` gives the list of its values in order. */
+type OptionValues<O extends OptionSpec> = { [K in keyof O]?: O[K] extends { multiple: true } ? OptionValue<O[K]>[] : OptionValue<O[K]> };
 
 /** The command words of a usage line: `resource show <name>` → `resource show`. */
 function commandPath(usage: string): string {

@@ -1,5 +1,6 @@
 // `portico resource …`: create, inspect, re-key, renew, re-tier and delete
-// resources, and read their usage.
+// resources, set who may reach them (key authentication, network rules,
+// custom subdomain), and read their usage.
 import { commandGroup, defineCommand, UsageError } from './command.ts';
 import { signedInClient } from './client.ts';
 import { formatFields, formatTable, printJson } from './output.ts';
@@ -16,7 +17,16 @@ function resourceFields(r: ResourceBody): [string, string][] {
     ['Name', r.name], ['Kind', r.kind], ['Tier', r.tier], ['Region', r.region], ['State', r.state],
     ['Endpoint', r.endpoint], ['Created', r.createdAt], ['Last used', r.lastUsedAt],
     ['Key authentication', r.disableLocalAuth ? 'disabled' : 'enabled'],
+    ['Custom subdomain', r.customSubDomainName ?? 'none'],
+    ['Network access', describeNetworkAcls(r.networkAcls)],
   ];
+}
+
+/** Who may use the keys, in one line: as the gateway applies the rules. */
+export function describeNetworkAcls(acls: ResourceBody['networkAcls']): string {
+  if (acls.defaultAction === 'Allow') return 'every address';
+  if (acls.ipRules.length === 0) return 'no address (defaultAction Deny without IP rules)';
+  return `only ${acls.ipRules.map((r) => r.value).join(', ')}`;
 }
 
 function keyFields(keys: KeysBody): [string, string][] {
@@ -173,6 +183,47 @@ const setLocalAuth = defineCommand({
   },
 });
 
+const networkRules = defineCommand({
+  summary: 'show or replace the IP addresses allowed to use the keys (networkAcls)',
+  usage: 'resource network-rules <name> [--allow <address-or-cidr> ...] [--clear]',
+  description: 'Without options, shows who may use the resource\'s keys. --allow (repeatable) replaces the rules: only\nthose IPv4/IPv6 addresses and CIDR ranges may then call, and others get 403 (Access denied due to Virtual\nNetwork/Firewall rules). --clear allows every address again. Changes apply from the next call.',
+  options: { allow: { type: 'string', multiple: true }, clear: { type: 'boolean' } },
+  optionHelp: `  --allow <address-or-cidr>  an address or range allowed to call, e.g. 203.0.113.7 or 10.0.0.0/8 (repeat for more)
+  --clear                    allow every address (no rules)`,
+  positionals: NAME,
+  async action(values, [name]) {
+    const allow = values.allow ?? [];
+    if (allow.length && values.clear) throw new UsageError('give --allow or --clear, not both');
+    const client = signedInClient(values.endpoint);
+    const resource = allow.length || values.clear
+      ? await client.call<ResourceBody>('PUT', resourcePath(name, '/network-rules'), {
+        defaultAction: values.clear ? 'Allow' : 'Deny',
+        ipRules: allow.map((value) => ({ value })),
+      })
+      : await client.call<ResourceBody>('GET', resourcePath(name));
+    if (values.json) return printJson(resource.networkAcls);
+    console.log(`Network access of ${resource.name}: ${describeNetworkAcls(resource.networkAcls)}.`);
+  },
+});
+
+const setSubdomain = defineCommand({
+  summary: 'serve the resource at <subdomain>.<custom domain> (customSubDomainName)',
+  usage: 'resource set-subdomain <name> <subdomain> | --remove',
+  description: 'Gives the resource a custom subdomain name: requests to https://<subdomain>.<custom domain>/ are served in its\nregion and take only its keys, and its endpoint becomes that URL. 2 to 64 lower-case letters, digits or\nhyphens, unique on the server. --remove takes the name away (the regional endpoint serves as before).',
+  options: { remove: { type: 'boolean' } },
+  optionHelp: '  --remove  remove the custom subdomain name',
+  positionals: { min: 1, max: 2, names: '<name> <subdomain>' },
+  async action(values, [name, subdomain]) {
+    if (subdomain !== undefined && values.remove) throw new UsageError('give a subdomain or --remove, not both');
+    if (subdomain === undefined && !values.remove) throw new UsageError('missing <subdomain> (or --remove); usage: portico resource set-subdomain <name> <subdomain>');
+    const updated = await signedInClient(values.endpoint).call<ResourceBody>('PATCH', resourcePath(name), { customSubDomainName: subdomain ?? null });
+    if (values.json) return printJson(updated);
+    console.log(updated.customSubDomainName
+      ? `${updated.name} has the custom subdomain ${updated.customSubDomainName}; endpoint ${updated.endpoint}`
+      : `${updated.name} has no custom subdomain; endpoint ${updated.endpoint}`);
+  },
+});
+
 const token = defineCommand({
   summary: 'print an access token for the resource (valid 10 minutes)',
   usage: 'resource token <name>',
@@ -230,5 +281,6 @@ const usage = defineCommand({
 export const resourceCommand = commandGroup(
   'resource', 'create and manage resources, their keys and usage',
   'Resources (a LUIS endpoint, a Computer Vision instance, …) each have two keys that callers send as\nOcp-Apim-Subscription-Key.',
-  { create, list, show, delete: remove, keys, 'regenerate-key': regenerateKey, renew, 'set-tier': setTier, 'set-local-auth': setLocalAuth, token, usage },
+  { create, list, show, delete: remove, keys, 'regenerate-key': regenerateKey, renew, 'set-tier': setTier, 'set-local-auth': setLocalAuth,
+    'network-rules': networkRules, 'set-subdomain': setSubdomain, token, usage },
 );

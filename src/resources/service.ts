@@ -22,6 +22,22 @@ export interface ResourceView extends Resource {
   state: ResourceState;
 }
 
+/** The settings a console update may change (PATCH /api/resources/{name}). */
+export const RESOURCE_SETTINGS = ['tier', 'disableLocalAuth', 'customSubDomainName'] as const;
+export type ResourceSetting = typeof RESOURCE_SETTINGS[number];
+
+/** A console update: each setting given is set; null removes the custom subdomain name. */
+export type ResourceChanges = { tier?: string; disableLocalAuth?: boolean; customSubDomainName?: string | null };
+
+/** The columns holding the changed settings of a resource. */
+function settingColumns(resource: Resource, changed: readonly ResourceSetting[]): repo.ResourceSettingColumns {
+  const columns: repo.ResourceSettingColumns = {};
+  if (changed.includes('tier')) columns.tier = resource.tier;
+  if (changed.includes('disableLocalAuth')) columns.disable_local_auth = resource.disableLocalAuth ? 1 : 0;
+  if (changed.includes('customSubDomainName')) columns.custom_subdomain = resource.customSubDomainName;
+  return columns;
+}
+
 export interface NewResource {
   name: string;
   kind: string;
@@ -148,36 +164,49 @@ export class ResourceService {
     return { key1: this.vault.decrypt(row.key1_cipher), key2: this.vault.decrypt(row.key2_cipher) };
   }
 
-  /** Applies the changes a console update asks for (tier, disableLocalAuth); at least one must be given. */
-  async update(accountId: string, name: string, changes: { tier?: string; disableLocalAuth?: boolean; customSubDomainName?: string | null }): Promise<ResourceView> {
+  /**
+   * Applies the changes a console update asks for (tier, disableLocalAuth,
+   * customSubDomainName; at least one must be given) with one read, one write
+   * and one change notification. Every change is checked before anything is
+   * written, so a refused update changes nothing. `changed` names the settings
+   * whose value differs from before, in the order of RESOURCE_SETTINGS.
+   */
+  async update(accountId: string, name: string, changes: ResourceChanges): Promise<{ resource: ResourceView; changed: ResourceSetting[] }> {
     if (changes.tier === undefined && changes.disableLocalAuth === undefined && changes.customSubDomainName === undefined) {
       throw badRequest('give tier, disableLocalAuth or customSubDomainName to change');
     }
-    let view = changes.tier === undefined ? await this.get(accountId, name) : await this.changeTier(accountId, name, changes.tier);
-    if (changes.disableLocalAuth !== undefined) view = await this.setLocalAuthDisabled(accountId, name, changes.disableLocalAuth);
-    if (changes.customSubDomainName !== undefined) view = await this.setCustomSubDomain(accountId, name, changes.customSubDomainName);
-    return view;
-  }
-
-  /** Turns key authentication off (or on again); access tokens from the owner's identity keep working. */
-  async setLocalAuthDisabled(accountId: string, name: string, disabled: boolean): Promise<ResourceView> {
     const row = await this.row(accountId, name);
-    if (this.catalog.kind(row.kind)?.perAccount) throw badRequest(`key authentication of "${name}" belongs to the account and cannot be disabled`);
-    await repo.updateResourceLocalAuth(this.db, row.id, disabled);
-    await this.bus.publish(row.id);
-    return this.view({ ...resourceFromRow(row), disableLocalAuth: disabled });
-  }
-
-  async changeTier(accountId: string, name: string, tier: string): Promise<ResourceView> {
-    const row = await this.row(accountId, name);
-    const kind = this.catalog.kind(row.kind)!;
-    if (kind.perAccount) throw badRequest(`the tier of a ${kind.displayName} cannot be changed`);
-    if (!this.catalog.tier(row.kind, tier)) {
-      throw badRequest(`tier must be one of ${kind.tiers.map((t) => t.name).join(', ')} for kind ${row.kind}; got "${tier}"`);
+    const before = resourceFromRow(row);
+    const kind = this.catalog.kind(row.kind);
+    const perAccount = kind?.perAccount ?? false;
+    if (changes.tier !== undefined) {
+      if (perAccount) throw badRequest(`the tier of a ${kind!.displayName} cannot be changed`);
+      if (!this.catalog.tier(row.kind, changes.tier)) {
+        throw badRequest(`tier must be one of ${(kind?.tiers ?? []).map((t) => t.name).join(', ')} for kind ${row.kind}; got "${changes.tier}"`);
+      }
     }
-    await repo.updateResourceTier(this.db, row.id, tier);
-    await this.bus.publish(row.id);
-    return this.view({ ...resourceFromRow(row), tier });
+    if (changes.disableLocalAuth !== undefined && perAccount) throw badRequest(`key authentication of "${name}" belongs to the account and cannot be disabled`);
+    if (changes.customSubDomainName !== undefined) {
+      if (changes.customSubDomainName !== null) this.validateSubdomain(changes.customSubDomainName);
+      if (perAccount) throw badRequest(`"${name}" belongs to the account and cannot have a custom subdomain name`);
+    }
+    const after: Resource = {
+      ...before,
+      tier: changes.tier ?? before.tier,
+      disableLocalAuth: changes.disableLocalAuth ?? before.disableLocalAuth,
+      customSubDomainName: changes.customSubDomainName === undefined ? before.customSubDomainName : changes.customSubDomainName,
+    };
+    const changed = RESOURCE_SETTINGS.filter((setting) => after[setting] !== before[setting]);
+    if (changed.length) {
+      try {
+        await repo.updateResourceSettings(this.db, row.id, settingColumns(after, changed));
+      } catch (err) {
+        if (isSubdomainTaken(err)) throw subdomainTaken(after.customSubDomainName!);
+        throw err;
+      }
+      await this.bus.publish(row.id);
+    }
+    return { resource: this.view(after), changed };
   }
 
   /** Replaces the resource's network rules; every process's gateway applies them from its next call. */
@@ -187,21 +216,6 @@ export class ResourceService {
     await repo.updateNetworkRules(this.db, row.id, rules.defaultAction, rules.ipRules);
     await this.bus.publish(row.id);
     return this.view({ ...resourceFromRow(row), networkRules: rules });
-  }
-
-  /** Sets (or, with null, removes) the custom subdomain name; 409 when another resource has it. */
-  async setCustomSubDomain(accountId: string, name: string, subdomain: string | null): Promise<ResourceView> {
-    if (subdomain !== null) this.validateSubdomain(subdomain);
-    const row = await this.row(accountId, name);
-    if (this.catalog.kind(row.kind)?.perAccount) throw badRequest(`"${name}" belongs to the account and cannot have a custom subdomain name`);
-    try {
-      await repo.updateCustomSubdomain(this.db, row.id, subdomain);
-    } catch (err) {
-      if (isSubdomainTaken(err)) throw subdomainTaken(subdomain!);
-      throw err;
-    }
-    await this.bus.publish(row.id);
-    return this.view({ ...resourceFromRow(row), customSubDomainName: subdomain });
   }
 
   async regenerateKey(accountId: string, name: string, slot: KeySlot): Promise<ResourceKeys> {

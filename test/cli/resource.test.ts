@@ -142,6 +142,59 @@ describe('portico resource', () => {
     assert.match(wrong.stderr, /disabled or enabled; got "off"/);
   });
 
+  it('network-rules --allow lets only those addresses use the keys, shows them, and --clear opens the resource again', async () => {
+    const created = await user.json(['resource', 'create', 'fenced', '--kind', 'ComputerVision', '--tier', 'S1', '--region', 'westus']);
+    const open = await user.run(['resource', 'network-rules', 'fenced']);
+    assert.equal(open.code, 0, open.stderr);
+    assert.equal(open.stdout, 'Network access of fenced: every address.\n');
+    const fenced = await user.run(['resource', 'network-rules', 'fenced', '--allow', '10.0.0.0/8', '--allow', '2001:db8::1']);
+    assert.equal(fenced.code, 0, fenced.stderr);
+    assert.equal(fenced.stdout, 'Network access of fenced: only 10.0.0.0/8, 2001:db8::1.\n');
+    const refused = await echo(created.key1);
+    assert.equal(refused.status, 403, 'this test calls from 127.0.0.1, outside the rules');
+    assert.equal((await refused.json()).error.message, 'Access denied due to Virtual Network/Firewall rules.');
+    assert.deepEqual(await user.json(['resource', 'network-rules', 'fenced']), { defaultAction: 'Deny', ipRules: [{ value: '10.0.0.0/8' }, { value: '2001:db8::1' }] });
+    assert.match((await user.run(['resource', 'show', 'fenced'])).stdout, /^Network access: +only 10\.0\.0\.0\/8, 2001:db8::1$/m);
+    assert.equal((await user.run(['resource', 'network-rules', 'fenced', '--allow', '127.0.0.1'])).code, 0);
+    assert.equal((await echo(created.key1)).status, 200, 'the caller\'s own address is allowed now');
+    const cleared = await user.json(['resource', 'network-rules', 'fenced', '--clear']);
+    assert.deepEqual(cleared, { defaultAction: 'Allow', ipRules: [] });
+    assert.equal((await echo(created.key1)).status, 200);
+  });
+
+  it('network-rules refuses a malformed range with the server\'s message, and --allow with --clear as a usage error', async () => {
+    const bad = await user.run(['resource', 'network-rules', 'fenced', '--allow', '10.0.0.0/8', '--allow', '10.0.0.0/33']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /^portico: networkAcls\.ipRules\[1\]\.value must be an IPv4 or IPv6 address or CIDR range; got "10\.0\.0\.0\/33"/);
+    assert.deepEqual(await user.json(['resource', 'network-rules', 'fenced']), { defaultAction: 'Allow', ipRules: [] }, 'nothing was changed');
+    const both = await user.run(['resource', 'network-rules', 'fenced', '--allow', '10.0.0.0/8', '--clear']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /give --allow or --clear, not both/);
+  });
+
+  it('set-subdomain moves the endpoint to <subdomain>.<custom domain>; a taken name exits 1; --remove restores the regional endpoint', async () => {
+    await user.json(['resource', 'create', 'named', '--kind', 'ComputerVision', '--tier', 'S1', '--region', 'westeurope']);
+    const port = new URL(server.url).port;
+    const set = await user.run(['resource', 'set-subdomain', 'named', 'named-vision']);
+    assert.equal(set.code, 0, set.stderr);
+    assert.equal(set.stdout, `named has the custom subdomain named-vision; endpoint http://named-vision.cognitiveservices.azure.com:${port}/\n`);
+    const shown = await user.json(['resource', 'show', 'named']);
+    assert.deepEqual([shown.customSubDomainName, shown.endpoint], ['named-vision', `http://named-vision.cognitiveservices.azure.com:${port}/`]);
+    await user.json(['resource', 'create', 'named-2', '--kind', 'ComputerVision', '--tier', 'S1', '--region', 'westus']);
+    const taken = await user.run(['resource', 'set-subdomain', 'named-2', 'named-vision']);
+    assert.equal(taken.code, 1);
+    assert.match(taken.stderr, /the custom subdomain name "named-vision" is already taken/);
+    const invalid = await user.run(['resource', 'set-subdomain', 'named-2', 'Not_Valid']);
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.stderr, /customSubDomainName must be 2 to 64 lower-case letters/);
+    const removed = await user.run(['resource', 'set-subdomain', 'named', '--remove']);
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.equal(removed.stdout, `named has no custom subdomain; endpoint ${server.url}/westeurope/\n`);
+    const neither = await user.run(['resource', 'set-subdomain', 'named']);
+    assert.equal(neither.code, 2);
+    assert.match(neither.stderr, /missing <subdomain> \(or --remove\)/);
+  });
+
   it('usage counts the calls made with the keys, per day, status class and operation', async () => {
     const created = await user.json(['resource', 'create', 'metered', '--kind', 'ComputerVision', '--tier', 'F0', '--region', 'westus']);
     for (let i = 0; i < 3; i++) assert.equal((await echo(created.key1)).status, 200);

@@ -105,6 +105,29 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         assert.equal((await server.api('GET', '/api/resources/my-vision', undefined, token)).status, 404);
       });
 
+      it('changes tier, key authentication and custom subdomain in one update with one change notification; a refused update changes none of them', async () => {
+        const { token } = await newAccount(server);
+        const created = (await server.api('POST', '/api/resources', { name: 'all-at-once', kind: 'ComputerVision', tier: 'F0', region: 'westus' }, token)).body;
+        const echo = () => server.fetch('/test/echo', { headers: { 'Ocp-Apim-Subscription-Key': created.key1 } });
+        assert.equal((await echo()).status, 200, 'the key is cached by the gateway before the update');
+        const published: string[] = [];
+        server.platform.bus.subscribe((id) => published.push(id));
+        const refused = await server.api('PATCH', '/api/resources/all-at-once', { tier: 'S1', disableLocalAuth: true, customSubDomainName: 'westus' }, token);
+        assert.equal(refused.status, 400);
+        assert.match(refused.body.error.message, /customSubDomainName "westus" is the name of a region/);
+        const unchanged = (await server.api('GET', '/api/resources/all-at-once', undefined, token)).body;
+        assert.deepEqual([unchanged.tier, unchanged.disableLocalAuth, unchanged.customSubDomainName], ['F0', false, null]);
+        assert.deepEqual(published, [], 'nothing written, nothing announced');
+        const patched = await server.api('PATCH', '/api/resources/all-at-once', { tier: 'S1', disableLocalAuth: true, customSubDomainName: `all-at-once-${backend}` }, token);
+        assert.equal(patched.status, 200);
+        assert.deepEqual([patched.body.tier, patched.body.disableLocalAuth, patched.body.customSubDomainName], ['S1', true, `all-at-once-${backend}`]);
+        assert.deepEqual(published, [created.id], 'one notification for the whole update');
+        assert.equal((await echo()).status, 403, 'the gateway sees the update at once');
+        const same = await server.api('PATCH', '/api/resources/all-at-once', { tier: 'S1', disableLocalAuth: true }, token);
+        assert.equal(same.status, 200);
+        assert.deepEqual(published, [created.id], 'an update that changes nothing announces nothing');
+      });
+
       it('validates kind, tier, region and name against the catalogue', async () => {
         const { token } = await newAccount(server);
         const cases: Array<[object, RegExp]> = [

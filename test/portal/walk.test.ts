@@ -4,13 +4,15 @@
 // resource's key and call the endpoint URL the page shows; create a Computer
 // Vision resource, rotate a key and watch the API refuse the old one, and see
 // the calls in the usage chart; create a Language resource and import, train,
-// deploy and test a CLU project on its page. Every page is photographed at
-// desktop and phone size.
+// deploy and test a CLU project on its page; fence the Computer Vision
+// resource to an IP range and give it a custom subdomain, and watch the API
+// follow. Every page is photographed at desktop and phone size.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import http from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { visionService } from '../../src/vision/service.ts';
@@ -56,6 +58,17 @@ async function visionTag(key: string): Promise<number> {
   });
   await res.arrayBuffer();
   return res.status;
+}
+
+/** The same call on a host name of our choosing (fetch cannot set Host): a custom subdomain's. */
+function visionTagOnHost(key: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${server.url}/vision/v3.2/tag`, {
+      method: 'POST', headers: { host, 'Ocp-Apim-Subscription-Key': key, 'content-type': 'application/octet-stream' },
+    }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode!)); });
+    req.on('error', reject);
+    req.end(IMAGE);
+  });
 }
 
 function nav(name: string) {
@@ -578,6 +591,44 @@ describe('the portal, walked by a new user in Chromium', () => {
     await page.getByRole('button', { name: 'Change tier' }).click();
     await page.getByText('ComputerVision · S1 · westus').waitFor();
     assert.equal((await api<{ tier: string }>('/api/resources/my-vision')).body.tier, 'S1');
+  });
+
+  it("fences the resource to an IP range on its Networking card: the API refuses this machine's calls until the list is emptied", async () => {
+    const key = await revealed('KEY 2');
+    assert.equal(await visionTag(key), 200);
+    const list = page.getByLabel('Allowed addresses and CIDR ranges');
+    await list.fill('10.0.0.0/33');
+    await page.getByRole('button', { name: 'Save network rules' }).click();
+    await page.getByRole('alert').filter({ hasText: 'networkAcls.ipRules[0].value must be an IPv4 or IPv6 address or CIDR range; got "10.0.0.0/33"' }).waitFor();
+    assert.equal(await visionTag(key), 200, 'a refused list changes nothing');
+    await list.fill('10.0.0.0/8\n192.168.0.0/16');
+    await page.getByRole('button', { name: 'Save network rules' }).click();
+    await page.getByText('Saved: only 10.0.0.0/8, 192.168.0.0/16 may use the keys from the next call.').waitFor();
+    await page.getByTestId('network-access').filter({ hasText: 'Only these 2 addresses and ranges below may use the keys' }).waitFor();
+    assert.deepEqual((await api<{ networkAcls: unknown }>('/api/resources/my-vision')).body.networkAcls, { defaultAction: 'Deny', ipRules: [{ value: '10.0.0.0/8' }, { value: '192.168.0.0/16' }] });
+    assert.equal(await visionTag(key), 403, 'this machine (127.0.0.1) is outside the rules');
+    await screenshot(page, 'resource-networking', 'desktop');
+    await list.fill('');
+    await page.getByRole('button', { name: 'Save network rules' }).click();
+    await page.getByText('Saved: every address may use the keys.').waitFor();
+    assert.equal(await visionTag(key), 200);
+  });
+
+  it('gives the resource a custom subdomain: the endpoint the page shows is served', async () => {
+    const port = new URL(server.url).port;
+    const endpoint = `http://walk-vision.cognitiveservices.azure.com:${port}/`;
+    await page.getByLabel('Custom subdomain name').fill('walk-vision');
+    await page.getByRole('button', { name: 'Set subdomain' }).click();
+    await page.getByText(`The endpoint is now ${endpoint}`).waitFor();
+    await page.getByLabel('Endpoint', { exact: true }).filter({ hasText: endpoint }).waitFor();
+    await page.getByTestId('subdomain-state').filter({ hasText: 'served at its custom subdomain walk-vision' }).waitFor();
+    const saved = (await api<{ customSubDomainName: string; endpoint: string }>('/api/resources/my-vision')).body;
+    assert.deepEqual([saved.customSubDomainName, saved.endpoint], ['walk-vision', endpoint]);
+    const host = new URL(endpoint).host;
+    const key = await revealed('KEY 2');
+    assert.equal(await visionTagOnHost(key, host), 200);
+    assert.equal(await visionTagOnHost('0'.repeat(32), host), 401);
+    assert.equal(await visionTag(key), 200, 'the regional endpoint serves as before');
   });
 
   it('deletes a resource only after its name is typed', async () => {

@@ -68,6 +68,10 @@ function describeAuditLog(name: string, database: () => Promise<TestDatabase | u
       step(); assert.equal((await call(server, 'POST', '/api/account/authoringKeys/westeurope/regenerate', { keyName: 'Key2' }, as)).status, 200);
       step(); assert.equal((await call(server, 'POST', '/api/resources', { name: 'vision-a', kind: 'ComputerVision', tier: 'F0', region: 'westus' }, as)).status, 201);
       step(); assert.equal((await call(server, 'PATCH', '/api/resources/vision-a', { tier: 'S1' }, as)).status, 200);
+      step(); assert.equal((await call(server, 'PATCH', '/api/resources/vision-a', { tier: 'S1', disableLocalAuth: true, customSubDomainName: 'audited-vision' }, as)).status, 200);
+      step(); assert.equal((await call(server, 'PUT', '/api/resources/vision-a/network-rules', { defaultAction: 'Deny', ipRules: [{ value: '10.0.0.0/8' }, { value: ' 2001:db8::/32' }] }, as)).status, 200);
+      step(); assert.equal((await call(server, 'PATCH', '/api/resources/vision-a', { disableLocalAuth: true, customSubDomainName: null }, as)).status, 200);
+      step(); assert.equal((await call(server, 'PUT', '/api/resources/vision-a/network-rules', { defaultAction: 'Allow', ipRules: [] }, as)).status, 200);
       step(); assert.equal((await call(server, 'POST', '/api/resources/vision-a/regenerateKey', { keyName: 'Key1' }, as)).status, 200);
       step(); assert.equal((await call(server, 'POST', '/api/resources/vision-a/renew', undefined, as)).status, 200);
       step(); assert.equal((await call(server, 'DELETE', '/api/resources/vision-a', undefined, as)).status, 204);
@@ -86,7 +90,11 @@ function describeAuditLog(name: string, database: () => Promise<TestDatabase | u
         ['session-revoked', address, { session: otherSession }],
         ['authoring-key-regenerated', address, { region: 'westeurope', key: 'key2' }],
         ['resource-created', address, { resource: 'vision-a', kind: 'ComputerVision', tier: 'F0', region: 'westus' }],
-        ['resource-updated', address, { resource: 'vision-a', tier: 'S1' }],
+        ['resource-updated', address, { resource: 'vision-a', tier: 'S1', changed: 'tier' }],
+        ['resource-updated', address, { resource: 'vision-a', tier: 'S1', changed: 'disableLocalAuth,customSubDomainName', disableLocalAuth: 'true', customSubDomainName: 'audited-vision' }],
+        ['resource-network-rules-changed', address, { resource: 'vision-a', defaultAction: 'Deny', ipRules: '10.0.0.0/8,2001:db8::/32' }],
+        ['resource-updated', address, { resource: 'vision-a', tier: 'S1', changed: 'customSubDomainName', customSubDomainName: '' }],
+        ['resource-network-rules-changed', address, { resource: 'vision-a', defaultAction: 'Allow', ipRules: '' }],
         ['resource-key-regenerated', address, { resource: 'vision-a', key: 'key1' }],
         ['resource-renewed', address, { resource: 'vision-a' }],
         ['resource-deleted', address, { resource: 'vision-a' }],
@@ -100,6 +108,32 @@ function describeAuditLog(name: string, database: () => Promise<TestDatabase | u
       assert.deepEqual(log.map((e) => Date.parse(e.time)), [...log.map((e) => Date.parse(e.time))].sort((a, b) => b - a), 'newest first');
       assert.equal(log.find((e) => e.type === 'resource-key-regenerated').summary, 'key1 of resource vision-a regenerated');
       assert.equal(log.find((e) => e.type === 'login-failed').summary, 'Sign-in failed: wrong password');
+      assert.deepEqual(log.filter((e) => e.type === 'resource-updated' || e.type === 'resource-network-rules-changed').map((e) => e.summary).reverse(), [
+        'Resource vision-a updated: tier S1',
+        'Resource vision-a updated: key authentication disabled, custom subdomain audited-vision',
+        'Network rules of resource vision-a changed: only 10.0.0.0/8,2001:db8::/32 allowed',
+        'Resource vision-a updated: custom subdomain removed',
+        'Network rules of resource vision-a changed: every address allowed',
+      ]);
+    });
+
+    it('records nothing for a refused update or network-rule change, the refused update changes no setting, and an update to the same values says it changed nothing', async () => {
+      const { token } = await signedUp(server, '203.0.113.15');
+      const as = { token };
+      assert.equal((await call(server, 'POST', '/api/resources', { name: 'refused-res', kind: 'ComputerVision', tier: 'F0', region: 'westus' }, as)).status, 201);
+      const countBefore = (await auditOf(server, token)).value.length;
+      const badSubdomain = await call(server, 'PATCH', '/api/resources/refused-res', { tier: 'S1', disableLocalAuth: true, customSubDomainName: '-bad-' }, as);
+      assert.equal(badSubdomain.status, 400);
+      assert.match(badSubdomain.body.error.message, /customSubDomainName must be/);
+      const badRule = await call(server, 'PUT', '/api/resources/refused-res/network-rules', { defaultAction: 'Deny', ipRules: [{ value: '10.0.0.0/33' }] }, as);
+      assert.equal(badRule.status, 400);
+      const resource = (await call(server, 'GET', '/api/resources/refused-res', undefined, as)).body;
+      assert.deepEqual([resource.tier, resource.disableLocalAuth, resource.customSubDomainName, resource.networkAcls.defaultAction], ['F0', false, null, 'Allow']);
+      assert.equal((await auditOf(server, token)).value.length, countBefore);
+      clock.advance(1000);
+      assert.equal((await call(server, 'PATCH', '/api/resources/refused-res', { tier: 'F0', disableLocalAuth: false }, as)).status, 200);
+      const [newest] = (await auditOf(server, token)).value;
+      assert.deepEqual([newest.type, newest.detail, newest.summary], ['resource-updated', { resource: 'refused-res', tier: 'F0', changed: '' }, 'Resource refused-res updated; nothing changed']);
     });
 
     it('answers a failed log-in for an unknown e-mail exactly as for a known one, and records it nowhere', async () => {

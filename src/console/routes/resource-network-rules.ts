@@ -4,6 +4,7 @@ import { accountOf } from '../auth.ts';
 import { ErrorSchema, ResourceSchema, resourceView } from '../views.ts';
 import { ResourceParams } from '../route.ts';
 import { MAX_IP_RULES } from '../../resources/network-rules.ts';
+import { audit } from '../audit.ts';
 
 export const resourceNetworkRules: ConsoleRoute = (app, { platform, signedIn }) => {
   app.put('/resources/:name/network-rules', {
@@ -21,6 +22,8 @@ export const resourceNetworkRules: ConsoleRoute = (app, { platform, signedIn }) 
   }, async (request) => {
     const { defaultAction, ipRules } = request.body;
     const updated = await platform.resources.setNetworkRules(accountOf(request).id, request.params.name, { defaultAction, ipRules: ipRules.map((r) => r.value) });
+    const rules = updated.networkRules;
+    await audit(platform, request, { type: 'resource-network-rules-changed', resource: updated.name, defaultAction: rules.defaultAction, ipRules: rules.ipRules.join(',') });
     return resourceView(platform, updated);
   });
 };

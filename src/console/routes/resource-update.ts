@@ -4,6 +4,17 @@ import { accountOf } from '../auth.ts';
 import { ErrorSchema, ResourceSchema, resourceView } from '../views.ts';
 import { ResourceParams } from '../route.ts';
 import { audit } from '../audit.ts';
+import type { AuditEvent } from '../../audit/events.ts';
+import type { ResourceSetting, ResourceView } from '../../resources/service.ts';
+
+/** The audit event of an update: which settings changed, and the new value of each (names and flags only). */
+export function resourceUpdatedEvent(resource: ResourceView, changed: readonly ResourceSetting[]): AuditEvent {
+  return {
+    type: 'resource-updated', resource: resource.name, tier: resource.tier, changed: changed.join(','),
+    ...(changed.includes('disableLocalAuth') ? { disableLocalAuth: String(resource.disableLocalAuth) } : {}),
+    ...(changed.includes('customSubDomainName') ? { customSubDomainName: resource.customSubDomainName ?? '' } : {}),
+  };
+}
 
 export const resourceUpdate: ConsoleRoute = (app, { platform, signedIn }) => {
   app.patch('/resources/:name', {
@@ -19,8 +30,8 @@ export const resourceUpdate: ConsoleRoute = (app, { platform, signedIn }) => {
       response: { 200: ResourceSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
     },
   }, async (request) => {
-    const resource = await platform.resources.update(accountOf(request).id, request.params.name, request.body);
-    await audit(platform, request, { type: 'resource-updated', resource: resource.name, tier: resource.tier });
+    const { resource, changed } = await platform.resources.update(accountOf(request).id, request.params.name, request.body);
+    await audit(platform, request, resourceUpdatedEvent(resource, changed));
     return resourceView(platform, resource);
   });
 };

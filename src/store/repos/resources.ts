@@ -29,20 +29,15 @@ export async function findResourceRowByKeyDigest(db: Kysely<Database>, digests: 
   return { row, slot: digests.includes(row.key1_digest) ? 1 : 2 };
 }
 
-export function updateResourceTier(db: Kysely<Database>, id: string, tier: string): Promise<unknown> {
-  return db.updateTable('resources').set({ tier }).where('id', '=', id).execute();
-}
+/** The columns a console update may change; only those given are written. */
+export type ResourceSettingColumns = Partial<Pick<ResourceRow, 'tier' | 'disable_local_auth' | 'custom_subdomain'>>;
 
-export function updateResourceLocalAuth(db: Kysely<Database>, id: string, disabled: boolean): Promise<unknown> {
-  return db.updateTable('resources').set({ disable_local_auth: disabled ? 1 : 0 }).where('id', '=', id).execute();
+export function updateResourceSettings(db: Kysely<Database>, id: string, columns: ResourceSettingColumns): Promise<unknown> {
+  return db.updateTable('resources').set(columns).where('id', '=', id).execute();
 }
 
 export function updateNetworkRules(db: Kysely<Database>, id: string, defaultAction: string, ipRules: string[]): Promise<unknown> {
   return db.updateTable('resources').set({ network_default_action: defaultAction, network_ip_rules: JSON.stringify(ipRules) }).where('id', '=', id).execute();
-}
-
-export function updateCustomSubdomain(db: Kysely<Database>, id: string, subdomain: string | null): Promise<unknown> {
-  return db.updateTable('resources').set({ custom_subdomain: subdomain }).where('id', '=', id).execute();
 }
 
 export function replaceResourceKey(db: Kysely<Database>, id: string, slot: KeySlot, cipher: string, digest: string): Promise<unknown> {

@@ -1,7 +1,7 @@
 // The console API calls, one function per route of issue 3's contract.
 import { request } from './client.ts';
 import { normalizeCatalog, type RawCatalog } from './normalize.ts';
-import type { Account, AuditPage, AuthoringKey, Catalog, Keys, Resource, Session, Usage } from './types.ts';
+import type { Account, AuditPage, AuthoringKey, Catalog, Keys, NetworkAcls, Resource, Session, Usage } from './types.ts';
 
 const enc = encodeURIComponent;
 
@@ -27,6 +27,11 @@ export const consoleApi = {
     request<Resource>(`/api/resources/${enc(name)}`, { method: 'PATCH', body: { tier } }),
   setLocalAuthDisabled: (name: string, disableLocalAuth: boolean) =>
     request<Resource>(`/api/resources/${enc(name)}`, { method: 'PATCH', body: { disableLocalAuth } }),
+  setNetworkRules: (name: string, rules: NetworkAcls) =>
+    request<Resource>(`/api/resources/${enc(name)}/network-rules`, { method: 'PUT', body: rules }),
+  /** null removes the custom subdomain name. */
+  setCustomSubDomain: (name: string, customSubDomainName: string | null) =>
+    request<Resource>(`/api/resources/${enc(name)}`, { method: 'PATCH', body: { customSubDomainName } }),
   accessToken: (name: string) =>
     request<{ accessToken: string; tokenType: 'Bearer'; expiresOn: string }>(`/api/resources/${enc(name)}/token`, { method: 'POST' }),
   deleteResource: (name: string) => request<unknown>(`/api/resources/${enc(name)}`, { method: 'DELETE' }),

@@ -45,7 +45,14 @@ export type Resource = {
   lastUsedAt?: string;
   /** Keys refused; only access tokens serve (Azure's disableLocalAuth). */
   disableLocalAuth?: boolean;
+  /** Served at <name>.<custom domain> too, and the endpoint is that URL; null when unset. */
+  customSubDomainName?: string | null;
+  /** Which client addresses may use the keys. */
+  networkAcls?: NetworkAcls;
 };
+
+/** Azure's networkAcls: with Deny, only the addresses and CIDR ranges of ipRules may use the keys. */
+export type NetworkAcls = { defaultAction: 'Allow' | 'Deny'; ipRules: { value: string }[] };
 
 export type Keys = { key1: string; key2: string };
 

@@ -1,5 +1,6 @@
 // One resource: essentials and state, keys and endpoint, usage, pricing tier,
-// and deletion (confirmed by typing the resource's name).
+// authentication, networking (IP allow-list, custom subdomain) and deletion
+// (confirmed by typing the resource's name).
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { describeTierShort } from '../forms/format.ts';
 import { lastDays, monthQuota, shapeUsage } from '../usage/shapeUsage.ts';
 import { QuotaMeter, UsageChart } from '../usage/UsageChart.tsx';
 import { LANGUAGE_KINDS } from '../clu/useClu.ts';
+import { NetworkingCard } from '../networking/NetworkingCard.tsx';
 
 export function KeysCard({ resource }: { resource: Resource }) {
   const client = useQueryClient();
@@ -259,6 +261,7 @@ export function ResourceDetailPage() {
             <UsageCard resource={resource.data} />
             <TierCard key={resource.data.tier} resource={resource.data} />
             <LocalAuthCard resource={resource.data} />
+            <NetworkingCard resource={resource.data} />
             <DeleteCard resource={resource.data} />
           </div>
         </>
