@@ -19,7 +19,7 @@ export async function seedDemoProject(platform: Platform, projects: CluProjects,
   await projects.import(resource.id, DEMO_PROJECT, JSON.parse(readFileSync(SAMPLE_LUIS_APP_PATH, 'utf8')), 'Luis');
   await projects.train(resource.id, DEMO_PROJECT, { modelLabel: DEMO_MODEL, trainingMode: 'standard' });
   await projects.idle();
-  await projects.deploy(resource.id, DEMO_PROJECT, DEMO_DEPLOYMENT, DEMO_MODEL);
+  await projects.deploy({ id: resource.id, accountId: demo.account.id }, DEMO_PROJECT, DEMO_DEPLOYMENT, DEMO_MODEL);
   const body = {
     kind: 'Conversation',
     analysisInput: { conversationItem: { id: '1', participantId: 'user', text: 'turn on the lights' } },
