@@ -185,7 +185,9 @@ export class CluProjects {
     }
     if (!(await repo.findProject(this.db, job.resource_id, job.project_name))) return this.settle(job.id, 'failed', { result: trainingResult(modelLabel, 'failed', 0), errors: [{ code: 'ProjectNotFound', message: 'The project was deleted while it trained.' }] });
     await repo.saveModel(this.db, {
-      resource_id: job.resource_id, project_name: job.project_name, label: modelLabel, model_id: `${modelLabel}-${job.id}`,
+      resource_id: job.resource_id, project_name: job.project_name, label: modelLabel,
+      // The training job's id: unique across resources (the runtime's cache key) and within the column's 36 characters.
+      model_id: job.id,
       trained_at: ended, training_ms: ended - started, assets: project.assets, data: Buffer.from(reply.model).toString('base64'),
     });
     await repo.updateProject(this.db, job.resource_id, job.project_name, { trained_at: ended });

@@ -23,6 +23,7 @@ import * as usageLatency from './migrations/013-usage-latency.ts';
 import * as audit from './migrations/014-audit.ts';
 import * as accessTokens from './migrations/015-access-tokens.ts';
 import * as cluAssignedResources from './migrations/016-clu-assigned-resources.ts';
+import * as cluDeploymentsCascade from './migrations/017-clu-deployments-cascade.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '014-audit': audit,
   '015-access-tokens': accessTokens,
   '016-clu-assigned-resources': cluAssignedResources,
+  '017-clu-deployments-cascade': cluDeploymentsCascade,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -61,4 +61,5 @@ describe('CLU authoring', () => {
     await pollJob(clu.server, clu.key, del.headers.get('operation-location')!);
     assert.equal((await call(clu.server, 'GET', `${AUTHORING}/doomed?${q}`, clu.key)).status, 404);
   });
+
 });
