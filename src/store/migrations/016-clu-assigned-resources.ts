@@ -4,7 +4,8 @@
 // resource's key predicts from a project it does not own.
 import type { Kysely } from 'kysely';
 
-export async function up(db: Kysely<any>): Promise<void> {
+/** The table as this migration makes it (017 makes it again when it rebuilds clu_deployments). */
+export async function createDeploymentResources(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('clu_deployment_resources')
     .addColumn('assigned_resource_id', 'varchar(36)', (c) => c.notNull().references('resources.id').onDelete('cascade'))
     .addColumn('resource_id', 'varchar(36)', (c) => c.notNull())
@@ -17,6 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('clu_deployment_resources_by_deployment').on('clu_deployment_resources')
     .columns(['resource_id', 'project_name', 'deployment_name']).execute();
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await createDeploymentResources(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -3,6 +3,7 @@
 // must follow, or the deletion fails. The table is rebuilt with the cascading
 // foreign key (SQLite cannot alter one), its rolled-out rows kept.
 import type { Kysely } from 'kysely';
+import { createDeploymentResources } from './016-clu-assigned-resources.ts';
 
 async function createDeployments(db: Kysely<any>, cascade: boolean): Promise<void> {
   await db.schema.createTable('clu_deployments')
@@ -15,20 +16,6 @@ async function createDeployments(db: Kysely<any>, cascade: boolean): Promise<voi
     .addForeignKeyConstraint('clu_deployments_model', ['resource_id', 'project_name', 'model_label'], 'clu_models', ['resource_id', 'project_name', 'label'],
       (fk) => (cascade ? fk.onDelete('cascade') : fk))
     .execute();
-}
-
-async function createDeploymentResources(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('clu_deployment_resources')
-    .addColumn('assigned_resource_id', 'varchar(36)', (c) => c.notNull().references('resources.id').onDelete('cascade'))
-    .addColumn('resource_id', 'varchar(36)', (c) => c.notNull())
-    .addColumn('project_name', 'varchar(100)', (c) => c.notNull())
-    .addColumn('deployment_name', 'varchar(50)', (c) => c.notNull())
-    .addPrimaryKeyConstraint('clu_deployment_resources_pk', ['assigned_resource_id', 'project_name', 'deployment_name'])
-    .addForeignKeyConstraint('clu_deployment_resources_deployment', ['resource_id', 'project_name', 'deployment_name'],
-      'clu_deployments', ['resource_id', 'project_name', 'deployment_name'], (fk) => fk.onDelete('cascade'))
-    .execute();
-  await db.schema.createIndex('clu_deployment_resources_by_deployment').on('clu_deployment_resources')
-    .columns(['resource_id', 'project_name', 'deployment_name']).execute();
 }
 
 async function rebuild(db: Kysely<any>, cascade: boolean): Promise<void> {
