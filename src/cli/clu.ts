@@ -197,17 +197,21 @@ const train = defineCommand({
 
 const deploy = defineCommand({
   summary: 'deploy a trained model (creates or replaces a deployment)',
-  usage: 'clu deploy <project> [--deployment production] [--model <label>]',
-  description: 'Deploys a trained model under a deployment name, which the runtime then answers for, and waits for the job.',
-  options: { ...RESOURCE_OPTION, deployment: { type: 'string' }, model: { type: 'string' } },
-  optionHelp: `${RESOURCE_HELP}\n  --deployment <n>   deployment name (default: production)\n  --model <label>    trained model to deploy (default: model)`,
+  usage: 'clu deploy <project> [--deployment production] [--model <label>] [--assign <resource> ...]',
+  description: 'Deploys a trained model under a deployment name, which the runtime then answers for, and waits for the job.\n--assign rolls the deployment out to other Language or multi-service (CognitiveServices) resources of the\naccount too, whose keys then get its predictions (Azure\'s assignedResourceIds); a deployment without it is\nserved by the project\'s own resource only.',
+  options: { ...RESOURCE_OPTION, deployment: { type: 'string' }, model: { type: 'string' }, assign: { type: 'string', multiple: true } },
+  optionHelp: `${RESOURCE_HELP}\n  --deployment <n>   deployment name (default: production)\n  --model <label>    trained model to deploy (default: model)\n  --assign <name>    another resource of the account to serve it too (repeat for more)`,
   positionals: { min: 1, max: 1, names: '<project>' },
   async action(values, [name]) {
     const client = await languageClient(values);
     const deployment = values.deployment ?? 'production';
-    const job = await runJob(client, 'PUT', q(project(name, `/deployments/${encodeURIComponent(deployment)}`)), { trainedModelLabel: values.model ?? 'model' });
+    const assigned = values.assign ?? [];
+    const consoleClient = signedInClient(values.endpoint);
+    const assignedResourceIds = await Promise.all(assigned.map(async (r) => (await consoleClient.call<ResourceBody>('GET', `/resources/${encodeURIComponent(r)}`)).id));
+    const body = { trainedModelLabel: values.model ?? 'model', ...(assigned.length ? { assignedResourceIds } : {}) };
+    const job = await runJob(client, 'PUT', q(project(name, `/deployments/${encodeURIComponent(deployment)}`)), body);
     if (values.json) return printJson({ projectName: name, deploymentName: deployment, ...job });
-    console.log(`Deployed model ${values.model ?? 'model'} of ${name} as ${deployment}.`);
+    console.log(`Deployed model ${body.trainedModelLabel} of ${name} as ${deployment}${assigned.length ? `, rolled out to ${assigned.join(', ')}` : ''}.`);
   },
 });
 

@@ -81,6 +81,27 @@ describe('portico clu', () => {
     assert.match(noDeployment.stderr, /deployment production of project lights could not be found/);
   });
 
+  it('deploy --assign rolls the deployment out to a multi-service resource, whose key then gets its predictions', async () => {
+    const made = await user.run(['resource', 'create', 'multi', '--kind', 'CognitiveServices', '--tier', 'S0', '--region', 'westus']);
+    assert.equal(made.code, 0, made.stderr);
+    const { key1 } = await user.json(['resource', 'keys', 'multi']);
+    const ask = () => fetch(`${server.url}/language/:analyze-conversations?api-version=2023-04-01`, {
+      method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': key1, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'Conversation', analysisInput: { conversationItem: { id: '1', participantId: 'u', text: 'turn on the lamp' } }, parameters: { projectName: 'lights', deploymentName: 'shared' } }),
+    });
+    const deployed = await user.run(['clu', 'deploy', 'lights', '--model', 'v1', '--deployment', 'shared', '--assign', 'multi']);
+    assert.equal(deployed.code, 0, deployed.stderr);
+    assert.match(deployed.stdout, /Deployed model v1 of lights as shared, rolled out to multi\./);
+    const served = await ask();
+    assert.equal(served.status, 200, await served.clone().text());
+    assert.equal((await served.json() as any).result.prediction.topIntent, 'TurnOn');
+    assert.equal((await user.run(['clu', 'deploy', 'lights', '--model', 'v1', '--deployment', 'shared'])).code, 0);
+    assert.equal((await ask()).status, 404, 'deploying again without --assign serves the own resource only');
+    const ghost = await user.run(['clu', 'deploy', 'lights', '--model', 'v1', '--deployment', 'shared', '--assign', 'ghost']);
+    assert.equal(ghost.code, 1);
+    assert.match(ghost.stderr, /ghost/);
+  });
+
   it('export writes the project file; projects delete removes the project', async () => {
     const out = join(dir, 'exported.json');
     const exported = await user.run(['clu', 'export', 'lights', '--out', out]);
