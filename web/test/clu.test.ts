@@ -33,7 +33,7 @@ beforeAll(async () => {
           ? { jobId: job[1], status: 'failed', errors: [{ code: 'InvalidRequest', message: 'Training failed: no utterances.' }] }
           : { jobId: job[1], status: 'succeeded', warnings: [{ code: 'NotMigrated', message: '2 pattern(s) were left out.' }] });
       }
-      if (url.pathname.endsWith('/:train') || url.pathname.endsWith('/:import')) {
+      if (url.pathname.endsWith('/:train') || url.pathname.endsWith('/:import') || (req.method === 'PUT' && url.pathname.includes('/deployments/'))) {
         const id = `job-${jobs.size}`;
         jobs.set(id, { polls: 2, fails: url.pathname.includes('/broken/') });
         // Absolute, with the service's own host, as Azure names it.
@@ -61,6 +61,14 @@ describe('the CLU client', () => {
     const start = seen.find((s) => s.url.includes('/home/:train'))!;
     expect(start).toMatchObject({ method: 'POST', key: 'a'.repeat(32), body: { modelLabel: 'm', trainingMode: 'standard' } });
     expect(start.url).toContain('api-version=2023-04-01');
+  });
+
+  it('deploys with assignedResourceIds only when other resources are chosen', async () => {
+    const client = cluClient({ base, key: 'a'.repeat(32) }, { pollMs: 5 });
+    expect((await client.deploy('home', 'production', 'm')).status).toBe('succeeded');
+    expect((await client.deploy('home', 'shared', 'm', ['r-1', 'r-2'])).status).toBe('succeeded');
+    const puts = seen.filter((s) => s.method === 'PUT' && s.url.includes('/home/deployments/'));
+    expect(puts.map((s) => s.body)).toEqual([{ trainedModelLabel: 'm' }, { trainedModelLabel: 'm', assignedResourceIds: ['r-1', 'r-2'] }]);
   });
 
   it('throws JobFailed with the job\'s own messages when the job fails', async () => {

@@ -55,7 +55,7 @@ describe('deleting a resource', () => {
   it('is possible only after typing the exact name', async () => {
     const user = userEvent.setup();
     const client = new QueryClient();
-    const resource = { name: 'vision-1', kind: 'ComputerVision', tier: 'F0', region: 'westus', state: 'active' };
+    const resource = { id: 'r-1', name: 'vision-1', kind: 'ComputerVision', tier: 'F0', region: 'westus', state: 'active' };
     const router = createMemoryRouter([{ path: '*', element: <DeleteCard resource={resource} /> }]);
     render(<QueryClientProvider client={client}><RouterProvider router={router} /></QueryClientProvider>);
     await user.click(screen.getByRole('button', { name: 'Delete vision-1' }));

@@ -11,7 +11,7 @@ const OPEN: NetworkAcls = { defaultAction: 'Allow', ipRules: [] };
 
 function resourceWith(changes: Partial<Resource> = {}): Resource {
   return {
-    name: 'vision-1', kind: 'ComputerVision', tier: 'S1', region: 'westus', state: 'active',
+    id: 'r-1', name: 'vision-1', kind: 'ComputerVision', tier: 'S1', region: 'westus', state: 'active',
     endpoint: 'http://127.0.0.1:5080/', customSubDomainName: null, networkAcls: OPEN, disableLocalAuth: false, ...changes,
   };
 }

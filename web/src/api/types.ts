@@ -35,6 +35,7 @@ export type Catalog = {
 };
 
 export type Resource = {
+  id: string;
   name: string;
   kind: string;
   tier: string;

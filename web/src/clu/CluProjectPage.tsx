@@ -9,7 +9,8 @@ import { ErrorMessage, Loading, Notice } from '../components/Status.tsx';
 import type { CluClient, Deployment, JobState, TrainedModel } from './api.ts';
 import { PROJECT_NAME } from './importFile.ts';
 import type { ImportedState } from './LanguagePage.tsx';
-import { cluKey, useClu, useLanguageResources } from './useClu.ts';
+import { cluKey, DEPLOYABLE_KINDS, useClu, useLanguageResources } from './useClu.ts';
+import { useResources } from '../api/queries.ts';
 
 type Ctx = { client: CluClient; resource: string; project: string };
 
@@ -61,8 +62,10 @@ function DeploySection({ ctx }: { ctx: Ctx }) {
   const [model, setModel] = useState('');
   const chosenModel = model || models.data?.[0]?.label || '';
   const [swapPair, setSwapPair] = useState<[string, string]>(['', '']);
+  const others = (useResources().data ?? []).filter((r) => DEPLOYABLE_KINDS.includes(r.kind) && r.name !== ctx.resource);
+  const [assigned, setAssigned] = useState<string[]>([]);
   const done = () => qc.invalidateQueries({ queryKey: cluKey(ctx.resource, ctx.project, 'deployments') });
-  const deploy = useMutation({ mutationFn: () => ctx.client.deploy(ctx.project, name.trim(), chosenModel), onSuccess: done });
+  const deploy = useMutation({ mutationFn: () => ctx.client.deploy(ctx.project, name.trim(), chosenModel, others.filter((r) => assigned.includes(r.name)).map((r) => r.id)), onSuccess: done });
   const remove = useMutation({ mutationFn: (deployment: string) => ctx.client.deleteDeployment(ctx.project, deployment), onSuccess: done });
   const names = deployments.data?.map((d) => d.deploymentName) ?? [];
   const first = swapPair[0] || names[0] || '';
@@ -94,6 +97,17 @@ function DeploySection({ ctx }: { ctx: Ctx }) {
         <form className="inline-form" aria-label="Deploy a model" onSubmit={(e) => { e.preventDefault(); if (name.trim() && !nameError) deploy.mutate(); }}>
           <Field label="Deployment name" error={nameError}>{(p) => <input {...p} value={name} onChange={(e) => { deploy.reset(); setName(e.target.value); }} />}</Field>
           <Field label="Model to deploy">{(p) => <select {...p} value={chosenModel} onChange={(e) => setModel(e.target.value)}>{models.data.map((m) => <option key={m.label}>{m.label}</option>)}</select>}</Field>
+          {others.length > 0 && (
+            <fieldset className="field">
+              <legend>Also serve to the keys of</legend>
+              {others.map((r) => (
+                <label key={r.name} className="check">
+                  <input type="checkbox" checked={assigned.includes(r.name)}
+                    onChange={(e) => { deploy.reset(); setAssigned(e.target.checked ? [...assigned, r.name] : assigned.filter((n) => n !== r.name)); }} /> {r.name} ({r.kind})
+                </label>
+              ))}
+            </fieldset>
+          )}
           <button className="button button-primary" disabled={deploy.isPending || !name.trim()}>{deploy.isPending ? 'Deploying…' : replaces ? 'Replace deployment' : 'Deploy'}</button>
         </form>
       )}

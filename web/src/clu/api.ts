@@ -101,8 +101,9 @@ export function cluClient(c: CluConnection, options: { pollMs?: number } = {}) {
       wait(await start(p(name, '/:train'), 'POST', { modelLabel, trainingMode: 'standard' }), onUpdate),
     models: async (name: string) => (await call<{ value: TrainedModel[] }>(p(name, '/models'))).value,
     deployments: async (name: string) => (await call<{ value: Deployment[] }>(p(name, '/deployments'))).value,
-    deploy: async (name: string, deploymentName: string, trainedModelLabel: string) =>
-      wait(await start(p(name, `/deployments/${enc(deploymentName)}`), 'PUT', { trainedModelLabel })),
+    /** `assignedResourceIds`: other resources (by id) whose keys are served this deployment too; none means the project's own resource only. */
+    deploy: async (name: string, deploymentName: string, trainedModelLabel: string, assignedResourceIds: string[] = []) =>
+      wait(await start(p(name, `/deployments/${enc(deploymentName)}`), 'PUT', { trainedModelLabel, ...(assignedResourceIds.length ? { assignedResourceIds } : {}) })),
     deleteDeployment: async (name: string, deploymentName: string) => wait(await start(p(name, `/deployments/${enc(deploymentName)}`), 'DELETE')),
     swap: async (name: string, firstDeploymentName: string, secondDeploymentName: string) =>
       wait(await start(p(name, '/deployments/:swap'), 'POST', { firstDeploymentName, secondDeploymentName })),

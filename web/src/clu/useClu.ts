@@ -9,6 +9,9 @@ import { cluClient } from './api.ts';
 /** CLU projects live on Language resources: a multi-service key serves prediction only (docs/tokens.md). */
 export const LANGUAGE_KINDS = ['TextAnalytics'];
 
+/** Kinds whose keys a deployment can be rolled out to (assignedResourceIds): another Language or a multi-service resource. */
+export const DEPLOYABLE_KINDS = ['TextAnalytics', 'CognitiveServices'];
+
 export function useLanguageResources() {
   const resources = useResources();
   return { resources, languages: resources.data?.filter((r) => LANGUAGE_KINDS.includes(r.kind)) ?? [] };
