@@ -9,6 +9,11 @@ import { HINT3_SETS, HINT3_SYSTEMS, OUT_OF_SCOPE, THRESHOLDS, hint3Row, loadHint
 import { syntheticApp } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
+// `--only braun,snips,hint3,speed` runs those sections (the full run takes over an hour on 2 busy cores)
+const SECTIONS = ['braun', 'snips', 'hint3', 'speed'] as const;
+const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? process.argv[process.argv.indexOf('--only') + 1];
+const only = process.argv.some((a) => a.startsWith('--only')) ? new Set(onlyArg?.split(',')) : new Set<string>(SECTIONS);
+for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}" (sections: ${SECTIONS.join(', ')})`);
 
 interface Counts { tp: number; fp: number; fn: number }
 const f1 = (c: Counts) => (c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
@@ -170,99 +175,111 @@ async function main() {
   const merge = (a: RunResult | null, b: RunResult): RunResult => (a ? { ...a, intentCorrect: a.intentCorrect + b.intentCorrect, total: a.total + b.total, braun: add(a.braun, b.braun), calibration: [...a.calibration, ...b.calibration] } : { ...b });
   const perf = (name: string, system: string, r: RunResult) => perfRows.push([name, system, `${r.trainMs.toFixed(0)} ms`, `${quantile(r.latencies, 0.5).toFixed(2)} ms`, `${quantile(r.latencies, 0.99).toFixed(2)} ms`, `${(r.modelBytes / 1024).toFixed(0)} KiB`]);
 
-  for (const corpus of ['Chatbot', 'AskUbuntu', 'WebApplications'] as const) {
-    const split = loadBraun(corpus);
-    const ours = runOurs(split);
-    const nlp = await runNlpJs(split);
-    oursAll = merge(oursAll, ours);
-    nlpAll = merge(nlpAll, nlp);
-    const pub = PUBLISHED_INTENT_F1[corpus];
-    braunRows.push([corpus, `${split.train.length}/${split.test.length}`, pct(ours.intentCorrect / ours.total), pct(nlp.intentCorrect / nlp.total), pct(pub.LUIS), pct(pub['NLP.js']), pct(pub.Watson), `${(ours.intentCorrect / ours.total / pub.LUIS).toFixed(2)}x`]);
-    braunEntityRows.push([corpus, pct(f1(ours.braun)), PUBLISHED_BRAUN_F1[corpus]]);
-    perf(corpus, 'ours', ours);
-    perf(corpus, 'NLP.js', nlp);
-  }
-  const pubAll = PUBLISHED_INTENT_F1.Overall;
-  braunRows.push(['Overall', `${oursAll!.total}`, pct(oursAll!.intentCorrect / oursAll!.total), pct(nlpAll!.intentCorrect / nlpAll!.total), pct(pubAll.LUIS), pct(pubAll['NLP.js']), pct(pubAll.Watson), `${(oursAll!.intentCorrect / oursAll!.total / pubAll.LUIS).toFixed(2)}x`]);
-  braunEntityRows.push(['Overall', pct(f1(oursAll!.braun)), PUBLISHED_BRAUN_F1.Overall]);
-
-  console.log('\n## Braun corpora: intent micro-F1 (train training:true, test training:false)\n');
-  console.log(table(['corpus', 'train/test', 'ours', 'NLP.js (same run)', 'LUIS (pub.)', 'NLP.js (pub.)', 'Watson (pub.)', 'ours/LUIS'], braunRows));
-  console.log('\n## Braun corpora: intent+entity micro-F1, Braun method (None ignored)\n');
-  console.log(table(['corpus', 'ours', 'published'], braunEntityRows));
-
-  const snipsRows: string[][] = [];
   const calibrationRows: string[][] = [];
   const reliabilityRows: string[][] = [];
   const calibrated = (name: string, ours: RunResult, nlp: RunResult) => {
     calibrationRows.push(calibrationRow(name, 'ours', ours.calibration), calibrationRow(name, 'NLP.js', nlp.calibration));
     reliabilityRows.push([name, reliabilityCells(ours.calibration)]);
   };
-  for (const per of quick ? [70] : [undefined, 70]) {
-    const split = loadSnips(per);
-    const ours = runOurs(split);
-    const nlp = await runNlpJs(split);
-    const meanSlotF1 = [...ours.slotsByIntent.values()].reduce((s, c) => s + f1(c), 0) / ours.slotsByIntent.size;
-    snipsRows.push([split.name, `${split.train.length}/${split.test.length}`, pct(ours.intentCorrect / ours.total), pct(nlp.intentCorrect / nlp.total), pct(f1(ours.slots)), pct(meanSlotF1), per ? 'LUIS 0.703, Snips 0.826, API.ai 0.744' : 'Snips 0.940 (per-intent engines)']);
-    perf(split.name, 'ours', ours);
-    perf(split.name, 'NLP.js', nlp);
-    calibrated(split.name, ours, nlp);
+  if (only.has('braun')) {
+    for (const corpus of ['Chatbot', 'AskUbuntu', 'WebApplications'] as const) {
+      const split = loadBraun(corpus);
+      const ours = runOurs(split);
+      const nlp = await runNlpJs(split);
+      oursAll = merge(oursAll, ours);
+      nlpAll = merge(nlpAll, nlp);
+      const pub = PUBLISHED_INTENT_F1[corpus];
+      braunRows.push([corpus, `${split.train.length}/${split.test.length}`, pct(ours.intentCorrect / ours.total), pct(nlp.intentCorrect / nlp.total), pct(pub.LUIS), pct(pub['NLP.js']), pct(pub.Watson), `${(ours.intentCorrect / ours.total / pub.LUIS).toFixed(2)}x`]);
+      braunEntityRows.push([corpus, pct(f1(ours.braun)), PUBLISHED_BRAUN_F1[corpus]]);
+      perf(corpus, 'ours', ours);
+      perf(corpus, 'NLP.js', nlp);
+    }
+    const pubAll = PUBLISHED_INTENT_F1.Overall;
+    braunRows.push(['Overall', `${oursAll!.total}`, pct(oursAll!.intentCorrect / oursAll!.total), pct(nlpAll!.intentCorrect / nlpAll!.total), pct(pubAll.LUIS), pct(pubAll['NLP.js']), pct(pubAll.Watson), `${(oursAll!.intentCorrect / oursAll!.total / pubAll.LUIS).toFixed(2)}x`]);
+    braunEntityRows.push(['Overall', pct(f1(oursAll!.braun)), PUBLISHED_BRAUN_F1.Overall]);
+
+    console.log('\n## Braun corpora: intent micro-F1 (train training:true, test training:false)\n');
+    console.log(table(['corpus', 'train/test', 'ours', 'NLP.js (same run)', 'LUIS (pub.)', 'NLP.js (pub.)', 'Watson (pub.)', 'ours/LUIS'], braunRows));
+    console.log('\n## Braun corpora: intent+entity micro-F1, Braun method (None ignored)\n');
+    console.log(table(['corpus', 'ours', 'published'], braunEntityRows));
+    calibrated('Braun (3 corpora pooled)', oursAll!, nlpAll!);
   }
-  calibrated('Braun (3 corpora pooled)', oursAll!, nlpAll!);
-  console.log('\n## SNIPS 2017 (7 intents in one app; test = validate files)\n');
-  console.log(table(['split', 'train/test', 'intent acc ours', 'intent acc NLP.js', 'slot F1 ours (micro)', 'slot F1 ours (mean of intents)', 'published slot F1'], snipsRows));
+
+  const snipsRows: string[][] = [];
+  if (only.has('snips')) {
+    for (const per of quick ? [70] : [undefined, 70]) {
+      const split = loadSnips(per);
+      const ours = runOurs(split);
+      const nlp = await runNlpJs(split);
+      const meanSlotF1 = [...ours.slotsByIntent.values()].reduce((s, c) => s + f1(c), 0) / ours.slotsByIntent.size;
+      snipsRows.push([split.name, `${split.train.length}/${split.test.length}`, pct(ours.intentCorrect / ours.total), pct(nlp.intentCorrect / nlp.total), pct(f1(ours.slots)), pct(meanSlotF1), per ? 'LUIS 0.703, Snips 0.826, API.ai 0.744' : 'Snips 0.940 (per-intent engines)']);
+      perf(split.name, 'ours', ours);
+      perf(split.name, 'NLP.js', nlp);
+      calibrated(split.name, ours, nlp);
+    }
+    console.log('\n## SNIPS 2017 (7 intents in one app; test = validate files)\n');
+    console.log(table(['split', 'train/test', 'intent acc ours', 'intent acc NLP.js', 'slot F1 ours (micro)', 'slot F1 ours (mean of intents)', 'published slot F1'], snipsRows));
+  }
 
   // HINT3: mostly out-of-scope test sets, figures as the paper's published/ files compute them
-  const hint3Rows: string[][] = [];
-  const sweepRows: string[][] = [];
-  for (const set of HINT3_SETS) {
-    for (const subset of [false, true]) {
-      const split = loadHint3(set, subset);
-      const ours = hint3Ours(split);
-      const nlp = sweep(await hint3NlpJs(split));
-      const rows = sweep(ours.answers);
-      const atDefault = rows.find((r) => r.threshold === DEFAULT_SCORE_THRESHOLD)!;
-      hint3Rows.push([split.name, `ours, default threshold`, ...hint3Cells(atDefault)]);
-      hint3Rows.push([split.name, `ours, best threshold`, ...hint3Cells(bestRow(rows))]);
-      hint3Rows.push([split.name, `NLP.js (same run), best`, ...hint3Cells(bestRow(nlp))]);
-      for (const system of HINT3_SYSTEMS) hint3Rows.push([split.name, `${system} (pub.), best`, ...hint3Cells(bestRow(publishedRows(system, split.name)))]);
-      for (const r of rows) sweepRows.push([split.name, ...hint3Cells(r)]);
-      const inScope = ours.answers.filter((a) => a.gold !== OUT_OF_SCOPE).map((a) => ({ score: a.score, correct: a.topIntent === a.gold }));
-      calibrationRows.push(calibrationRow(`HINT3 ${split.name} (in scope)`, 'ours', inScope));
-      reliabilityRows.push([`HINT3 ${split.name} (in scope)`, reliabilityCells(inScope)]);
-      if (!subset) perfRows.push([`HINT3 ${split.name}`, 'ours', `${ours.trainMs.toFixed(0)} ms`, `${quantile(ours.latencies, 0.5).toFixed(2)} ms`, `${quantile(ours.latencies, 0.99).toFixed(2)} ms`, '']);
+  if (only.has('hint3')) {
+    const hint3Rows: string[][] = [];
+    const sweepRows: string[][] = [];
+    for (const set of HINT3_SETS) {
+      for (const subset of [false, true]) {
+        const split = loadHint3(set, subset);
+        const ours = hint3Ours(split);
+        const nlp = sweep(await hint3NlpJs(split));
+        const rows = sweep(ours.answers);
+        const atDefault = rows.find((r) => r.threshold === DEFAULT_SCORE_THRESHOLD)!;
+        hint3Rows.push([split.name, `ours, default threshold`, ...hint3Cells(atDefault)]);
+        hint3Rows.push([split.name, `ours, best threshold`, ...hint3Cells(bestRow(rows))]);
+        hint3Rows.push([split.name, `NLP.js (same run), best`, ...hint3Cells(bestRow(nlp))]);
+        for (const system of HINT3_SYSTEMS) hint3Rows.push([split.name, `${system} (pub.), best`, ...hint3Cells(bestRow(publishedRows(system, split.name)))]);
+        for (const r of rows) sweepRows.push([split.name, ...hint3Cells(r)]);
+        const inScope = ours.answers.filter((a) => a.gold !== OUT_OF_SCOPE).map((a) => ({ score: a.score, correct: a.topIntent === a.gold }));
+        calibrationRows.push(calibrationRow(`HINT3 ${split.name} (in scope)`, 'ours', inScope));
+        reliabilityRows.push([`HINT3 ${split.name} (in scope)`, reliabilityCells(inScope)]);
+        if (!subset) perfRows.push([`HINT3 ${split.name}`, 'ours', `${ours.trainMs.toFixed(0)} ms`, `${quantile(ours.latencies, 0.5).toFixed(2)} ms`, `${quantile(ours.latencies, 0.99).toFixed(2)} ms`, '']);
+      }
     }
+    const hint3Headers = ['threshold', 'accuracy', 'MCC', 'in-scope acc.', 'OOS recall', 'weighted F1'];
+    console.log(`\n## HINT3: ours at the default threshold (${DEFAULT_SCORE_THRESHOLD}) and at our best, beside each system's best row by MCC\n`);
+    console.log(table(['set', 'system', ...hint3Headers], hint3Rows));
+    console.log('\n## HINT3: our threshold sweep (columns as published/)\n');
+    console.log(table(['set', ...hint3Headers], sweepRows));
   }
-  const hint3Headers = ['threshold', 'accuracy', 'MCC', 'in-scope acc.', 'OOS recall', 'weighted F1'];
-  console.log(`\n## HINT3: ours at the default threshold (${DEFAULT_SCORE_THRESHOLD}) and at our best, beside each system's best row by MCC\n`);
-  console.log(table(['set', 'system', ...hint3Headers], hint3Rows));
-  console.log('\n## HINT3: our threshold sweep (columns as published/)\n');
-  console.log(table(['set', ...hint3Headers], sweepRows));
-  console.log('\n## Calibration of the top score (ECE, 15 bins; SNIPS and Braun: every test utterance; HINT3: in-scope test sentences)\n');
-  console.log(table(['dataset', 'system', 'utterances', 'accuracy', 'mean top score', 'ECE'], calibrationRows));
-  console.log('\n## Reliability (ours; non-empty bins: utterances × mean top score → accuracy)\n');
-  console.log(table(['dataset', 'bins'], reliabilityRows));
+  if (calibrationRows.length) {
+    console.log('\n## Calibration of the top score (ECE, 15 bins; SNIPS and Braun: every test utterance; HINT3: in-scope test sentences)\n');
+    console.log(table(['dataset', 'system', 'utterances', 'accuracy', 'mean top score', 'ECE'], calibrationRows));
+    console.log('\n## Reliability (ours; non-empty bins: utterances × mean top score → accuracy)\n');
+    console.log(table(['dataset', 'bins'], reliabilityRows));
+  }
 
-  // speed goals on synthetic apps of the stated sizes
-  const big = syntheticApp(64, 10_000, 7);
-  let t0 = performance.now();
-  const bigModel = train(big, { seed: 1 });
-  const bigTrainMs = performance.now() - t0;
-  const bigBytes = serializeModel(bigModel);
-  const hundred = train(syntheticApp(100, 3000, 11), { seed: 1 });
-  const hundredBytes = serializeModel(hundred);
-  const loads: number[] = [];
-  for (let i = 0; i < 20; i++) { t0 = performance.now(); loadModel(hundredBytes); loads.push(performance.now() - t0); }
-  const twenty = train(syntheticApp(20, 1000, 5), { seed: 1 });
-  const queries = syntheticApp(20, 300, 99).utterances.map((u) => u.text);
-  for (const q of queries.slice(0, 50)) predict(twenty, q); // warm-up
-  const lat: number[] = [];
-  for (const q of queries) { t0 = performance.now(); predict(twenty, q); lat.push(performance.now() - t0); }
-  perfRows.push(['synthetic 64 intents / 10,000 utt.', 'ours', `${bigTrainMs.toFixed(0)} ms`, '', '', `${(bigBytes.length / 1024).toFixed(0)} KiB`]);
-  perfRows.push(['synthetic 20 intents / 1,000 utt.', 'ours', '', `${quantile(lat, 0.5).toFixed(3)} ms`, `${quantile(lat, 0.99).toFixed(3)} ms`, '']);
-  perfRows.push(['synthetic 100 intents / 3,000 utt.: loadModel', 'ours', '', `load p50 ${quantile(loads, 0.5).toFixed(1)} ms`, `max ${Math.max(...loads).toFixed(1)} ms`, `${(hundredBytes.length / 1024).toFixed(0)} KiB`]);
-  console.log('\n## Speed and size (this machine; predict latency measured per test query after load)\n');
-  console.log(table(['dataset', 'system', 'train', 'predict p50', 'predict p99', 'model size'], perfRows));
+  if (only.has('speed')) {
+    // speed goals on synthetic apps of the stated sizes
+    const big = syntheticApp(64, 10_000, 7);
+    let t0 = performance.now();
+    const bigModel = train(big, { seed: 1 });
+    const bigTrainMs = performance.now() - t0;
+    const bigBytes = serializeModel(bigModel);
+    const hundred = train(syntheticApp(100, 3000, 11), { seed: 1 });
+    const hundredBytes = serializeModel(hundred);
+    const loads: number[] = [];
+    for (let i = 0; i < 20; i++) { t0 = performance.now(); loadModel(hundredBytes); loads.push(performance.now() - t0); }
+    const twenty = train(syntheticApp(20, 1000, 5), { seed: 1 });
+    const queries = syntheticApp(20, 300, 99).utterances.map((u) => u.text);
+    for (const q of queries.slice(0, 50)) predict(twenty, q); // warm-up
+    const lat: number[] = [];
+    for (const q of queries) { t0 = performance.now(); predict(twenty, q); lat.push(performance.now() - t0); }
+    perfRows.push(['synthetic 64 intents / 10,000 utt.', 'ours', `${bigTrainMs.toFixed(0)} ms`, '', '', `${(bigBytes.length / 1024).toFixed(0)} KiB`]);
+    perfRows.push(['synthetic 20 intents / 1,000 utt.', 'ours', '', `${quantile(lat, 0.5).toFixed(3)} ms`, `${quantile(lat, 0.99).toFixed(3)} ms`, '']);
+    perfRows.push(['synthetic 100 intents / 3,000 utt.: loadModel', 'ours', '', `load p50 ${quantile(loads, 0.5).toFixed(1)} ms`, `max ${Math.max(...loads).toFixed(1)} ms`, `${(hundredBytes.length / 1024).toFixed(0)} KiB`]);
+  }
+  if (perfRows.length) {
+    console.log('\n## Speed and size (this machine; predict latency measured per test query after load)\n');
+    console.log(table(['dataset', 'system', 'train', 'predict p50', 'predict p99', 'model size'], perfRows));
+  }
 }
 
 await main();
