@@ -6,7 +6,7 @@
 // all test sentences; MCC is the multiclass Matthews correlation (Gorodkin's R_K, as
 // scikit-learn computes it) over all labels; weighted F1 weights each true label's F1
 // by its support.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, type Example } from './data.ts';
 
@@ -58,6 +58,20 @@ export function publishedRows(system: string, split: string): Hint3Row[] {
     const [threshold, accuracy, weightedF1, inScopeAccuracy, oosRecall, mcc] = r.map(Number);
     return { threshold, accuracy, weightedF1, inScopeAccuracy, oosRecall, mcc };
   });
+}
+
+/** The sweep as a CSV in the published/ files' own columns, so our rows can be read by the same tools. */
+export function sweepCsv(rows: Hint3Row[]): string {
+  const lines = rows.map((r) => [r.threshold.toFixed(1), r.accuracy, r.weightedF1, r.inScopeAccuracy, r.oosRecall, r.mcc].join(','));
+  return ['Threshold,Accuracy,Weighted F1,Inscope Accuracy,OOS Recall,MCC', ...lines].join('\n') + '\n';
+}
+
+/** Writes `portico_<split>.csv` beside the other systems' names, in dir. */
+export function writeSweep(dir: string, split: string, rows: Hint3Row[]): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `portico_${split}.csv`);
+  writeFileSync(file, sweepCsv(rows));
+  return file;
 }
 
 /** What a bot answers at a threshold: the top intent, or out of scope when it is None or scores under the threshold. */

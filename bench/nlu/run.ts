@@ -5,12 +5,14 @@ import { NlpManager } from 'node-nlp';
 import { DEFAULT_SCORE_THRESHOLD, predict, serializeModel, loadModel, train, type Model, type Prediction } from '../../src/nlu/index.ts';
 import { expectedCalibrationError, reliability, type Calibrated } from './calibration.ts';
 import { loadBraun, loadSnips, toLuisApp, type Example, type Split } from './data.ts';
-import { HINT3_SETS, HINT3_SYSTEMS, OUT_OF_SCOPE, THRESHOLDS, hint3Row, loadHint3, publishedRows, type Hint3Row, type ScoredAnswer } from './hint3.ts';
+import { HINT3_SETS, HINT3_SYSTEMS, OUT_OF_SCOPE, THRESHOLDS, hint3Row, loadHint3, publishedRows, writeSweep, type Hint3Row, type ScoredAnswer } from './hint3.ts';
 import { syntheticApp } from './synthetic.ts';
 
 const quick = process.argv.includes('--quick');
 // `--only braun,snips,hint3,speed` runs those sections (the full run takes over an hour on 2 busy cores)
 const SECTIONS = ['braun', 'snips', 'hint3', 'speed'] as const;
+/** Our HINT3 threshold sweeps, one CSV per training set, in the published/ files' format. */
+const SWEEP_DIR = new URL('./hint3-sweep/', import.meta.url).pathname;
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? process.argv[process.argv.indexOf('--only') + 1];
 const only = process.argv.some((a) => a.startsWith('--only')) ? new Set(onlyArg?.split(',')) : new Set<string>(SECTIONS);
 for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section "${s}" (sections: ${SECTIONS.join(', ')})`);
@@ -237,6 +239,7 @@ async function main() {
         hint3Rows.push([split.name, `NLP.js (same run), best`, ...hint3Cells(bestRow(nlp))]);
         for (const system of HINT3_SYSTEMS) hint3Rows.push([split.name, `${system} (pub.), best`, ...hint3Cells(bestRow(publishedRows(system, split.name)))]);
         for (const r of rows) sweepRows.push([split.name, ...hint3Cells(r)]);
+        writeSweep(SWEEP_DIR, split.name, rows);
         const inScope = ours.answers.filter((a) => a.gold !== OUT_OF_SCOPE).map((a) => ({ score: a.score, correct: a.topIntent === a.gold }));
         calibrationRows.push(calibrationRow(`HINT3 ${split.name} (in scope)`, 'ours', inScope));
         reliabilityRows.push([`HINT3 ${split.name} (in scope)`, reliabilityCells(inScope)]);
@@ -246,7 +249,7 @@ async function main() {
     const hint3Headers = ['threshold', 'accuracy', 'MCC', 'in-scope acc.', 'OOS recall', 'weighted F1'];
     console.log(`\n## HINT3: ours at the default threshold (${DEFAULT_SCORE_THRESHOLD}) and at our best, beside each system's best row by MCC\n`);
     console.log(table(['set', 'system', ...hint3Headers], hint3Rows));
-    console.log('\n## HINT3: our threshold sweep (columns as published/)\n');
+    console.log(`\n## HINT3: our threshold sweep (columns as published/; also written to ${SWEEP_DIR}portico_<set>.csv)\n`);
     console.log(table(['set', ...hint3Headers], sweepRows));
   }
   if (calibrationRows.length) {
