@@ -28,7 +28,8 @@ export function cluModule(): ServiceModule & { service?: CluService } {
       const db = cluDb(platform.store.db);
       const deployed = new DeployedModels(db, () => platform.clock.now(), platform.bus);
       const trainer = new Trainer();
-      const projects = new CluProjects(db, platform.clock, trainer, (resourceId, project) => deployed.changed(resourceId, project));
+      const projects = new CluProjects(db, platform.clock, trainer, (resourceId, project) => deployed.changed(resourceId, project),
+        (accountId) => platform.resources.list(accountId));
       module.service = { projects, deployed, trainer };
       await projects.resume();
       return {

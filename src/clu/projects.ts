@@ -39,6 +39,9 @@ export interface ProjectUpdate {
 
 export type ImportFormat = 'Conversation' | 'Luis';
 
+/** An account's resources as the platform lists them (what a deployment may be rolled out to is chosen among them). */
+export type AccountResources = (accountId: string) => Promise<ReadonlyArray<{ id: string; name: string; kind: string }>>;
+
 export class CluProjects {
   constructor(
     private db: CluDb,
@@ -46,6 +49,7 @@ export class CluProjects {
     private trainer: Trainer,
     /** Hears every change of what a project's deployments serve. */
     private deploymentsChanged: (resourceId: string, project: string) => void,
+    private accountResources: AccountResources,
   ) {}
 
   private running = new Set<Promise<void>>();
@@ -282,11 +286,11 @@ export class CluProjects {
   /** The ids of the resources a deployment may be rolled out to; 400 naming the entry that is not one. */
   private async assignable(owner: DeployingResource, project: string, deployment: string, given: readonly string[]): Promise<string[]> {
     const ids = new Set<string>();
+    const resources = given.length ? await this.accountResources(owner.accountId) : [];
     for (const [i, value] of given.entries()) {
       const field = `assignedResourceIds[${i}]`;
       const armName = /\/providers\/Microsoft\.CognitiveServices\/accounts\/([^/]+)\/?$/i.exec(value)?.[1];
-      const found = await this.db.selectFrom('resources').select(['id', 'kind', 'name'])
-        .where('account_id', '=', owner.accountId).where(armName !== undefined ? 'name' : 'id', '=', armName ?? value).executeTakeFirst();
+      const found = resources.find((r) => (armName !== undefined ? r.name === armName : r.id === value));
       if (!found) throw badRequest(`${field}: "${value}" is not a resource of this account; give a resource's id or its Azure resource id (…/providers/Microsoft.CognitiveServices/accounts/<name>).`, 'InvalidArgument');
       if (!(DEPLOYABLE_KINDS as readonly string[]).includes(found.kind)) {
         throw badRequest(`${field}: resource ${found.name} is a ${found.kind} resource; a deployment is rolled out to Language (TextAnalytics) or multi-service (CognitiveServices) resources only.`, 'InvalidArgument');
