@@ -14,7 +14,8 @@
 //            default threshold and at the best, and the ECE of the in-scope top scores
 //   many:    5-fold intent accuracy and ECE on a 100-intent app assembled from the training splits in
 //            ../shared (manyIntentApp below): fine-grained intents of four unrelated domains in one app
-// usage: node --import tsx bench/nlu/cv.ts [intents|slots|slotsfull|braun|oos|many|all] ['{"l2":1e-4,...}' ...]
+//   hint3in: 5-fold intent accuracy and ECE on each of the six HINT3 training sets (in-scope only)
+// usage: node --import tsx bench/nlu/cv.ts [intents|slots|slotsfull|braun|oos|many|hint3in|all] ['{"l2":1e-4,...}' ...]
 // (`all` is intents and slots)
 // each argument is a TrainOptions object in JSON; none means the defaults
 import { predict, train, type Prediction } from '../../src/nlu/index.ts';
@@ -64,6 +65,21 @@ export function cvIntentsHalves(opts: Options, repeats = 10): number {
   return correct / total;
 }
 
+/** Each example predicted by the model of the k-fold fold that left it out (fold = index mod k). */
+function kFold(examples: Example[], opts: Options, k: number, visit: (e: Example, p: Prediction) => void): void {
+  for (let f = 0; f < k; f++) {
+    const model = train(toLuisApp('cv', examples.filter((_, i) => i % k !== f)), opts);
+    examples.forEach((e, i) => { if (i % k === f) visit(e, predict(model, e.text)); });
+  }
+}
+
+/** k-fold intent accuracy and the ECE of the top score. */
+function kFoldIntents(examples: Example[], opts: Options, k = 5): { accuracy: number; ece: number } {
+  const scored: Array<{ score: number; correct: boolean }> = [];
+  kFold(examples, opts, k, (e, p) => scored.push({ score: p.intents[0].score, correct: p.topIntent === e.intent }));
+  return { accuracy: scored.filter((s) => s.correct).length / Math.max(1, scored.length), ece: expectedCalibrationError(scored) };
+}
+
 function learned(p: Prediction) {
   return p.entities.filter((e) => e.kind === 'simple' || e.kind === 'machineLearned').map((e) => `${e.entity}|${e.startIndex}|${e.endIndex}`);
 }
@@ -71,19 +87,13 @@ function learned(p: Prediction) {
 export function cvSlots(opts: Options, folds = Number(process.env.CV_FOLDS ?? 5), perIntent: number | null = 70): { f1: number; intentAcc: number } {
   const examples = loadSnips(perIntent ?? undefined).train;
   let tp = 0, fp = 0, fn = 0, ok = 0;
-  for (let f = 0; f < folds; f++) {
-    const tr: Example[] = [], te: Example[] = [];
-    examples.forEach((e, i) => ((i % folds === f) ? te : tr).push(e));
-    const model = train(toLuisApp('cv', tr), opts);
-    for (const e of te) {
-      const p = predict(model, e.text);
-      if (p.topIntent === e.intent) ok++;
-      const gold = new Map<string, number>();
-      for (const g of e.entities) { const k = `${g.entity}|${g.start}|${g.end}`; gold.set(k, (gold.get(k) ?? 0) + 1); }
-      for (const k of learned(p)) { const n = gold.get(k) ?? 0; if (n > 0) { tp++; gold.set(k, n - 1); } else fp++; }
-      for (const n of gold.values()) fn += n;
-    }
-  }
+  kFold(examples, opts, folds, (e, p) => {
+    if (p.topIntent === e.intent) ok++;
+    const gold = new Map<string, number>();
+    for (const g of e.entities) { const k = `${g.entity}|${g.start}|${g.end}`; gold.set(k, (gold.get(k) ?? 0) + 1); }
+    for (const k of learned(p)) { const n = gold.get(k) ?? 0; if (n > 0) { tp++; gold.set(k, n - 1); } else fp++; }
+    for (const n of gold.values()) fn += n;
+  });
   return { f1: (2 * tp) / (2 * tp + fp + fn), intentAcc: ok / examples.length };
 }
 
@@ -164,19 +174,14 @@ export function manyIntentApp(): Example[] {
 
 export function cvManyIntents(opts: Options, k = 5): { intents: number; utterances: number; accuracy: number; ece: number } {
   const examples = manyIntentApp();
-  let correct = 0;
-  const scored: Array<{ score: number; correct: boolean }> = [];
-  for (let f = 0; f < k; f++) {
-    const model = train(toLuisApp('many', examples.filter((_, i) => i % k !== f)), opts);
-    examples.forEach((e, i) => {
-      if (i % k !== f) return;
-      const p = predict(model, e.text);
-      const ok = p.topIntent === e.intent;
-      if (ok) correct++;
-      scored.push({ score: p.intents[0].score, correct: ok });
-    });
-  }
-  return { intents: new Set(examples.map((e) => e.intent)).size, utterances: examples.length, accuracy: correct / examples.length, ece: expectedCalibrationError(scored) };
+  return { intents: new Set(examples.map((e) => e.intent)).size, utterances: examples.length, ...kFoldIntents(examples, opts, k) };
+}
+
+/** 5-fold in-scope intent accuracy and ECE on each HINT3 training set (its utterances only; no test sentence is read). */
+export function cvHint3InScope(opts: Options): Record<string, { accuracy: number; ece: number }> {
+  const out: Record<string, { accuracy: number; ece: number }> = {};
+  for (const set of HINT3_SETS) for (const subset of [false, true]) out[subset ? `${set}_subset` : set] = kFoldIntents(loadHint3(set, subset).train, opts);
+  return out;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -212,6 +217,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (what === 'many') {
       const r = cvManyIntents(opts);
       parts.push(`many-intent app (${r.intents} intents, ${r.utterances} utt.) 5-fold intent accuracy ${r.accuracy.toFixed(4)} ECE ${r.ece.toFixed(3)}`);
+    }
+    if (what === 'hint3in') {
+      const r = cvHint3InScope(opts);
+      const mean = Object.values(r).reduce((a, x) => a + x.accuracy, 0) / Object.keys(r).length;
+      parts.push(`HINT3 in-scope 5-fold accuracy mean ${mean.toFixed(4)} (${Object.entries(r).map(([k, v]) => `${k} ${v.accuracy.toFixed(3)}/ECE ${v.ece.toFixed(3)}`).join(', ')})`);
     }
     if (what === 'oos') {
       for (const [set, r] of Object.entries(cvOutOfScope(opts))) parts.push(`\n  ${set}: default ${r.atDefault}; best ${r.best}; ECE ${r.ece.toFixed(3)}`);
