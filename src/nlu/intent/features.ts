@@ -2,6 +2,7 @@
 // stems, word bigrams, character n-grams inside words (robust to typos and
 // inflection), and which deterministic extractors matched.
 import { type Analysis, matchFeatures } from '../model/analyze.ts';
+import { scoreClasses, vectorize, type FeatureIndex, type IntentWeights } from './classifier.ts';
 import { stem } from '../text/stem.ts';
 import { isWordToken } from '../text/tokenize.ts';
 
@@ -61,4 +62,9 @@ export function intentFeatureNames(a: Analysis, o: IntentFeatureOptions): string
   if (o.bigrams && words.length) out.add(`b:${prev}|</s>`);
   for (const m of matchFeatures(a)) out.add(`m:${m.feature}`);
   return [...out];
+}
+
+/** The regression's logits for an analysed utterance, through a feature index built once per model. */
+export function intentLogits(w: IntentWeights & { features: IntentFeatureOptions }, index: FeatureIndex, a: Analysis): Float64Array {
+  return scoreClasses(w, vectorize(intentFeatureNames(a, w.features), (n) => index.lookup(n)));
 }

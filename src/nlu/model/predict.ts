@@ -3,8 +3,8 @@ import { referenceWallClock } from '../entity/prebuilt.ts';
 import { gazetteerLookup, type GazetteerLookup } from '../entity/gazetteer.ts';
 import { decodeSpans, emissions, tagConfidence, viterbi, type TaggerWeights } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
-import { FeatureIndex, scoreClasses, softmaxInPlace, vectorize } from '../intent/classifier.ts';
-import { intentFeatureNames } from '../intent/features.ts';
+import { FeatureIndex, softmaxInPlace } from '../intent/classifier.ts';
+import { intentLogits } from '../intent/features.ts';
 import { applyUnknownWordsRule } from '../intent/fit.ts';
 import { PredictionInputError } from '../errors.ts';
 import { hashString } from '../text/hash.ts';
@@ -64,9 +64,7 @@ function runtime(model: Model): Runtime {
 
 /** Calibrated intent probabilities; an utterance made only of words never seen in training is None. */
 function intentScores(model: Model, rt: Runtime, a: Analysis): Float64Array {
-  const names = intentFeatureNames(a, model.intent.features);
-  const x = vectorize(names, (n) => rt.intentIndex.lookup(n));
-  const p = softmaxInPlace(scoreClasses({ ...model.intent, classes: model.intents.length }, x), model.intent.temperature);
+  const p = softmaxInPlace(intentLogits({ ...model.intent, classes: model.intents.length }, rt.intentIndex, a), model.intent.temperature);
   applyUnknownWordsRule(p, a.tokens, rt.known, rt.noneIndex);
   return p;
 }
