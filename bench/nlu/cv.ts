@@ -194,8 +194,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (what === 'intents' || what === 'all') {
       // the intent feature set each full training split chooses for itself (src/nlu/intent/fit.ts)
       const chosen = (['Chatbot', 'AskUbuntu', 'WebApplications'] as const).map((c) => {
-        const f = train(toLuisApp('cv', loadBraun(c).train.map((e) => ({ ...e, entities: [] }))), opts).intent.features;
-        return `${c} ${f.stopWords ? 'without function words' : f.charMax > 0 ? 'full' : 'without char n-grams'}`;
+        const { members } = train(toLuisApp('cv', loadBraun(c).train.map((e) => ({ ...e, entities: [] }))), opts).intent;
+        return `${c} ${members.map((f) => (f.features.stopWords ? 'without function words' : f.features.charMax > 0 ? 'full' : 'without char n-grams')).join(' + ')}`;
       });
       parts.push(`intent features chosen: ${chosen.join(', ')}`);
       const r = cvIntents(opts);

@@ -59,9 +59,9 @@ describe('out-of-scope queries and calibrated scores', () => {
     const loaded = loadModel(serializeModel(model));
     assert.equal(loaded.intent.temperature, model.intent.temperature);
     assert.deepEqual(predict(loaded, 'when do you open').intents, predict(model, 'when do you open').intents);
-    assert.equal(MODEL_FORMAT_VERSION, 4);
+    assert.equal(MODEL_FORMAT_VERSION, 5);
     const old = serializeModel(model);
-    new DataView(old.buffer).setUint32(4, 3, true);
+    new DataView(old.buffer).setUint32(4, 4, true);
     assert.throws(() => loadModel(old), ModelFormatError);
   });
 });

@@ -2,7 +2,7 @@
 // stems, word bigrams, character n-grams inside words (robust to typos and
 // inflection), and which deterministic extractors matched.
 import { type Analysis, matchFeatures } from '../model/analyze.ts';
-import { scoreClasses, vectorize, type FeatureIndex, type IntentWeights } from './classifier.ts';
+import { scoreClasses, softmaxInPlace, vectorize, type FeatureIndex, type IntentWeights } from './classifier.ts';
 import { stem } from '../text/stem.ts';
 import { isWordToken } from '../text/tokenize.ts';
 
@@ -18,8 +18,9 @@ export interface IntentFeatureOptions {
 export const DEFAULT_INTENT_FEATURES: IntentFeatureOptions = { charMin: 2, charMax: 4, bigrams: false };
 
 /**
- * Feature sets `train` chooses between by cross-validation on the app's own utterances
- * (intent/fit.ts). Which one generalises depends on the app: where function words carry
+ * The feature sets of an intent ensemble's members (intent/fit.ts; large apps use the
+ * first alone). Which one generalises best depends on the app, and their mixture beats
+ * each alone under cross-validation (src/nlu/README.md): where function words carry
  * the intent ("from X to Y" vs "when is the next ... from X") they must stay, where the
  * intent sits in a few content words they mostly add spurious cues, and character
  * n-grams help with inflections but hurt apps full of unseen names.
@@ -64,7 +65,31 @@ export function intentFeatureNames(a: Analysis, o: IntentFeatureOptions): string
   return [...out];
 }
 
+/** One regression of an intent model: its feature set and weights. */
+export type IntentMember = Omit<IntentWeights, 'classes'> & { features: IntentFeatureOptions };
+
 /** The regression's logits for an analysed utterance, through a feature index built once per model. */
 export function intentLogits(w: IntentWeights & { features: IntentFeatureOptions }, index: FeatureIndex, a: Analysis): Float64Array {
   return scoreClasses(w, vectorize(intentFeatureNames(a, w.features), (n) => index.lookup(n)));
+}
+
+/**
+ * The logits of an ensemble: the log of the mean of the members' softmax probabilities
+ * (a mixture, so the top score falls where the members disagree). One member's own
+ * logits are returned as they are, which the softmax reads the same.
+ */
+export function ensembleLogits(members: Array<{ member: IntentMember; index: FeatureIndex }>, classes: number, a: Analysis): Float64Array {
+  if (members.length === 1) return intentLogits({ ...members[0].member, classes }, members[0].index, a);
+  return logOfMeanSoftmax(members.map(({ member, index }) => intentLogits({ ...member, classes }, index, a)));
+}
+
+/** log(mean over the rows of softmax(row)). */
+export function logOfMeanSoftmax(rows: Float64Array[]): Float64Array {
+  const out = new Float64Array(rows[0].length);
+  for (const z of rows) {
+    const p = softmaxInPlace(Float64Array.from(z));
+    for (let k = 0; k < out.length; k++) out[k] += p[k] / rows.length;
+  }
+  for (let k = 0; k < out.length; k++) out[k] = Math.log(Math.max(out[k], 1e-300));
+  return out;
 }

@@ -1,13 +1,14 @@
-// Training the intent classifier of an app: picks the feature set by cross-validation
-// on the app's own utterances (small apps only), then fits the regression on all of them.
+// Training the intent classifier of an app: cross-validates each candidate feature set on
+// the app's own utterances, fits the temperatures on the held-out scores, then fits the
+// regressions on all of them (an ensemble of the candidates, or the first for large apps).
 // Also the out-of-vocabulary rule that sends utterances of entirely unseen words to None.
 import type { Analysis } from '../model/analyze.ts';
 import { hashString, seededRandom, shuffleInPlace } from '../text/hash.ts';
 import { stem } from '../text/stem.ts';
 import { isWordToken, type Token } from '../text/tokenize.ts';
-import { FeatureIndex, softmaxInPlace, trainSoftmax, vectorize } from './classifier.ts';
+import { FeatureIndex, trainSoftmax, vectorize } from './classifier.ts';
 import { fitTemperature, type HeldOutLogits } from './calibrate.ts';
-import { DEFAULT_INTENT_FEATURES, intentFeatureCandidates, intentFeatureNames, intentLogits, type IntentFeatureOptions } from './features.ts';
+import { DEFAULT_INTENT_FEATURES, intentFeatureCandidates, intentFeatureNames, intentLogits, logOfMeanSoftmax, type IntentFeatureOptions, type IntentMember } from './features.ts';
 
 /** Analysed examples and the index of each one's intent. */
 type Examples = { analyses: Analysis[]; ys: Int32Array };
@@ -26,15 +27,11 @@ export interface IntentFitOptions {
 }
 
 export interface IntentFit {
-  features: IntentFeatureOptions;
-  keys: Uint32Array;
-  weights: Float32Array;
-  bias: Float32Array;
+  /** one regression, or one per candidate feature set whose probabilities are averaged (an ensemble) */
+  members: IntentMember[];
   /** divides the logits before the softmax (intent/calibrate.ts) */
   temperature: number;
 }
-
-type Weights = Omit<IntentFit, 'temperature'>;
 
 /** Label smoothing of the regression's targets; cross-validation on the Braun training splits (bench/nlu/cv.ts). */
 export const INTENT_LABEL_SMOOTHING = 0.1;
@@ -56,13 +53,15 @@ const SELECT_FOLDS = 5;
  */
 export const CALIBRATION_SAMPLE = 2000;
 const CALIBRATION_FOLDS = 3;
+/** Apps up to this many utterances × intents may be an ensemble of the candidate feature sets (see chooseMembersAndTemperature). */
+export const ENSEMBLE_MAX_WORK = 50000;
 
 /** SGD epochs of a fit over n examples (names and background included): about 30,000 steps, 8 to 100 passes. */
 export const intentEpochsFor = (n: number) => Math.max(8, Math.min(100, Math.ceil(30000 / Math.max(1, n))));
 
 const NO_EXAMPLES: Examples = { analyses: [], ys: new Int32Array(0) };
 
-function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, features: IntentFeatureOptions, o: IntentFitOptions, named = NO_EXAMPLES): Weights {
+function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, features: IntentFeatureOptions, o: IntentFitOptions, named = NO_EXAMPLES): IntentMember {
   const background = o.background ?? NO_EXAMPLES;
   const analyses = [...utterances, ...named.analyses, ...background.analyses];
   const ys = Int32Array.from([...utteranceYs, ...named.ys, ...background.ys]);
@@ -80,7 +79,7 @@ function fit(utterances: Analysis[], utteranceYs: Int32Array, classes: number, f
 }
 
 /** The logits of a fitted model, its feature index built once (not once per utterance: 64 intents / 10,000 utt. trained about 1.1 s faster). */
-function scorer(m: Weights, classes: number): (a: Analysis) => Float64Array {
+function scorer(m: IntentMember, classes: number): (a: Analysis) => Float64Array {
   const index = new FeatureIndex(m.keys), w = { ...m, classes };
   return (a) => intentLogits(w, index, a);
 }
@@ -104,53 +103,56 @@ function heldOutLogits(analyses: Analysis[], ys: Int32Array, classes: number, fe
   return out;
 }
 
-/** Accuracy, ties broken by log-loss, of held-out logits. */
-function heldOutScore(h: HeldOutLogits): number {
-  let correct = 0, logLoss = 0;
-  h.logits.forEach((z, i) => {
-    const p = softmaxInPlace(Float64Array.from(z));
-    let top = 0;
-    for (let k = 1; k < p.length; k++) if (p[k] > p[top]) top = k;
-    if (top === h.ys[i]) correct++;
-    logLoss -= Math.log(Math.max(1e-6, p[h.ys[i]]));
-  });
-  return correct - 1e-6 * logLoss;
+/** Held-out logits divided by a temperature. */
+const scaled = (h: HeldOutLogits, temperature: number): HeldOutLogits => ({ ys: h.ys, logits: h.logits.map((z) => z.map((x) => x / temperature)) });
+
+/** The ensemble's held-out logits from its members' (each already divided by its temperature). */
+function mixtureHeldOut(hs: HeldOutLogits[]): HeldOutLogits {
+  return { ys: hs[0].ys, logits: hs[0].logits.map((_, i) => logOfMeanSoftmax(hs.map((h) => h.logits[i]))) };
 }
 
 /**
- * The feature set and the temperature. Small apps choose among the candidate feature
- * sets by 5-fold cross-validation and fit the temperature on the chosen set's held-out
- * logits; larger ones keep the first candidate and fit it by 3-fold cross-validation on
- * a seeded sample of their utterances.
+ * The members and the temperature. Every candidate feature set's model is
+ * cross-validated on the app's own utterances: 5 folds for small apps, 3 folds of a
+ * seeded sample for larger ones (each fold trained for the final model's passes).
+ * Apps up to ENSEMBLE_MAX_WORK become the ensemble of all candidates: each member's
+ * logits are divided by the temperature fitted on its own held-out logits (so no
+ * member's scale outweighs the others'), their softmax probabilities are averaged,
+ * and one more temperature is fitted on the mixture's held-out log-probabilities.
+ * Larger apps keep the first candidate and its temperature.
  */
-function chooseFeaturesAndTemperature(analyses: Analysis[], ys: Int32Array, classes: number, candidates: IntentFeatureOptions[], o: IntentFitOptions): { features: IntentFeatureOptions; temperature: number } {
+function chooseMembersAndTemperature(analyses: Analysis[], ys: Int32Array, classes: number, candidates: IntentFeatureOptions[], o: IntentFitOptions): { members: Array<{ features: IntentFeatureOptions; scale: number }>; temperature: number } {
   const n = analyses.length;
-  if (n < 2 * SELECT_FOLDS) return { features: candidates[0], temperature: 1 };
-  if (candidates.length > 1 && n * classes <= SELECT_MAX_WORK) {
-    const parts = folds(n, SELECT_FOLDS, o.seed);
-    let best: { features: IntentFeatureOptions; held: HeldOutLogits; score: number } | undefined;
-    for (const features of candidates) {
-      const held = heldOutLogits(analyses, ys, classes, features, parts, o);
-      const score = heldOutScore(held);
-      if (!best || score > best.score) best = { features, held, score };
-    }
-    return { features: best!.features, temperature: fitTemperature(best!.held) };
+  if (n < 2 * SELECT_FOLDS) return { members: [{ features: candidates[0], scale: 1 }], temperature: 1 };
+  const small = n * classes <= SELECT_MAX_WORK;
+  const tried = n * classes <= ENSEMBLE_MAX_WORK ? candidates : [candidates[0]];
+  let sample = Array.from(analyses.keys()), parts = folds(n, SELECT_FOLDS, o.seed), foldOptions = o;
+  if (!small) {
+    if (n > CALIBRATION_SAMPLE) sample = folds(n, Math.ceil(n / CALIBRATION_SAMPLE), o.seed + 1)[0].test;
+    parts = folds(sample.length, CALIBRATION_FOLDS, o.seed);
+    // the fold models take the final model's number of passes: the 30,000-step rule would give a 1,333-utterance
+    // fold 21 of them and cost more than the final fit itself (64 intents / 10,000 utt.: 15.1 s → 11.7-13.6 s under
+    // load, temperature 0.459 → 0.431; SNIPS full, 80/20 of its training set: held-out ECE 0.0072 → 0.0074)
+    foldOptions = { ...o, epochs: o.epochs ?? intentEpochsFor(n + (o.nameExamples?.analyses.length ?? 0) + (o.background?.analyses.length ?? 0)) };
   }
-  const sample = n <= CALIBRATION_SAMPLE ? Array.from(analyses.keys()) : folds(n, Math.ceil(n / CALIBRATION_SAMPLE), o.seed + 1)[0].test;
-  const parts = folds(sample.length, CALIBRATION_FOLDS, o.seed);
-  const finalEpochs = intentEpochsFor(n + (o.nameExamples?.analyses.length ?? 0) + (o.background?.analyses.length ?? 0));
-  // the fold models take the final model's number of passes: the 30,000-step rule would give a 1,333-utterance
-  // fold 21 of them and cost more than the final fit itself (64 intents / 10,000 utt.: 15.1 s → 11.7-13.6 s under
-  // load, temperature 0.459 → 0.431; SNIPS full, 80/20 of its training set: held-out ECE 0.0072 → 0.0074)
-  const foldOptions = { ...o, epochs: o.epochs ?? finalEpochs };
-  const held = heldOutLogits(sample.map((i) => analyses[i]), Int32Array.from(sample, (i) => ys[i]), classes, candidates[0], parts, foldOptions);
-  return { features: candidates[0], temperature: fitTemperature(held) };
+  const sampled = sample.map((i) => analyses[i]), sampledYs = Int32Array.from(sample, (i) => ys[i]);
+  const held = tried.map((features) => heldOutLogits(sampled, sampledYs, classes, features, parts, foldOptions));
+  const temperatures = held.map(fitTemperature);
+  if (tried.length === 1) return { members: [{ features: tried[0], scale: 1 }], temperature: temperatures[0] };
+  const mixture = mixtureHeldOut(held.map((h, i) => scaled(h, temperatures[i])));
+  return { members: tried.map((features, i) => ({ features, scale: 1 / temperatures[i] })), temperature: fitTemperature(mixture) };
+}
+
+/** A fitted member's weights and bias times a factor. */
+function scaleMember(m: IntentMember, factor: number): IntentMember {
+  if (factor === 1) return m;
+  return { ...m, weights: m.weights.map((w) => w * factor), bias: m.bias.map((b) => b * factor) };
 }
 
 export function fitIntentClassifier(analyses: Analysis[], ys: Int32Array, classes: number, o: IntentFitOptions): IntentFit {
   const candidates = o.features ? [{ ...DEFAULT_INTENT_FEATURES, ...o.features }] : intentFeatureCandidates(o.culture);
-  const { features, temperature } = chooseFeaturesAndTemperature(analyses, ys, classes, candidates, o);
-  return { ...fit(analyses, ys, classes, features, o, o.nameExamples), temperature };
+  const { members, temperature } = chooseMembersAndTemperature(analyses, ys, classes, candidates, o);
+  return { members: members.map(({ features, scale }) => scaleMember(fit(analyses, ys, classes, features, o, o.nameExamples), scale)), temperature };
 }
 
 // stems are hashed apart from words: `knownWords` keeps meaning "these word forms were seen" for its other readers

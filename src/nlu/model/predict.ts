@@ -4,7 +4,7 @@ import { gazetteerLookup, type GazetteerLookup } from '../entity/gazetteer.ts';
 import { decodeSpans, emissions, tagConfidence, viterbi, type TaggerWeights } from '../entity/tagger.ts';
 import { tokenFeatureNames } from '../entity/token-features.ts';
 import { FeatureIndex, softmaxInPlace } from '../intent/classifier.ts';
-import { intentLogits } from '../intent/features.ts';
+import { ensembleLogits, type IntentMember } from '../intent/features.ts';
 import { applyUnknownWordsRule } from '../intent/fit.ts';
 import { PredictionInputError } from '../errors.ts';
 import { hashString } from '../text/hash.ts';
@@ -19,7 +19,7 @@ interface LayerRuntime { weights: TaggerWeights; index: FeatureIndex; labels: st
 
 interface Runtime {
   extractors: Extractors;
-  intentIndex: FeatureIndex;
+  intentMembers: Array<{ member: IntentMember; index: FeatureIndex }>;
   known: Set<number>;
   layers: LayerRuntime[];
   gazetteer: GazetteerLookup;
@@ -45,7 +45,7 @@ function runtime(model: Model): Runtime {
   for (const e of app.patternAnyEntities) kinds.set(e.name, 'patternAny');
   rt = {
     extractors: buildExtractors(app, model.culture),
-    intentIndex: new FeatureIndex(model.intent.keys),
+    intentMembers: model.intent.members.map((member) => ({ member, index: new FeatureIndex(member.keys) })),
     known: new Set(model.knownWords),
     layers: model.layers.map((l) => ({
       labels: l.labels,
@@ -64,7 +64,7 @@ function runtime(model: Model): Runtime {
 
 /** Calibrated intent probabilities; an utterance made only of words never seen in training is None. */
 function intentScores(model: Model, rt: Runtime, a: Analysis): Float64Array {
-  const p = softmaxInPlace(intentLogits({ ...model.intent, classes: model.intents.length }, rt.intentIndex, a), model.intent.temperature);
+  const p = softmaxInPlace(ensembleLogits(rt.intentMembers, model.intents.length, a), model.intent.temperature);
   applyUnknownWordsRule(p, a.tokens, rt.known, rt.noneIndex);
   return p;
 }

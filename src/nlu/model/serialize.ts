@@ -3,6 +3,7 @@
 // metadata lists them. A file of another format version is refused, never
 // guessed at: the fix is to retrain from the stored app.
 import { ModelFormatError } from '../errors.ts';
+import type { IntentFeatureOptions } from '../intent/features.ts';
 import { MODEL_FORMAT_VERSION, type Model } from './types.ts';
 
 const MAGIC = [0x50, 0x4e, 0x4c, 0x55]; // "PNLU"
@@ -14,13 +15,13 @@ const align4 = (n: number) => (n + 3) & ~3;
 
 export function serializeModel(model: Model): Uint8Array {
   const arrays: Array<Uint32Array | Float32Array> = [
-    model.intent.keys, model.intent.weights, model.intent.bias, model.knownWords,
+    ...model.intent.members.flatMap((m) => [m.keys, m.weights, m.bias]), model.knownWords,
     model.gazetteer.keys, model.gazetteer.labelIds,
     ...model.layers.flatMap((l) => [l.keys, l.rowStart, l.emissionTags, l.emission, l.transition]),
   ];
   const meta = {
     culture: model.culture, seed: model.seed, app: model.app, intents: model.intents,
-    intentFeatures: model.intent.features, intentTemperature: model.intent.temperature,
+    intentFeatures: model.intent.members.map((m) => m.features), intentTemperature: model.intent.temperature,
     gazetteerLabels: model.gazetteer.labels,
     layers: model.layers.map((l) => l.labels),
     arrays: arrays.map((a): ArrayEntry => ({ kind: a instanceof Uint32Array ? 'u32' : 'f32', length: a.length })),
@@ -76,14 +77,18 @@ export function loadModel(bytes: Uint8Array): Model {
     return kind === 'u32' ? new Uint32Array(buf) : new Float32Array(buf);
   });
   if (offset !== bytes.length) throw new ModelFormatError('model file has trailing bytes');
-  const [keys, weights, bias, knownWords, gazetteerKeys, gazetteerLabelIds, ...rest] = arrays;
+  const memberFeatures = meta.intentFeatures as IntentFeatureOptions[];
+  const members = memberFeatures.map((features, i) => ({
+    features, keys: arrays[3 * i] as Uint32Array, weights: arrays[3 * i + 1] as Float32Array, bias: arrays[3 * i + 2] as Float32Array,
+  }));
+  const [knownWords, gazetteerKeys, gazetteerLabelIds, ...rest] = arrays.slice(3 * members.length);
   return {
     formatVersion: version,
     culture: meta.culture,
     seed: meta.seed,
     app: meta.app,
     intents: meta.intents,
-    intent: { features: meta.intentFeatures, keys: keys as Uint32Array, weights: weights as Float32Array, bias: bias as Float32Array, temperature: meta.intentTemperature },
+    intent: { members, temperature: meta.intentTemperature },
     knownWords: knownWords as Uint32Array,
     gazetteer: { labels: meta.gazetteerLabels, keys: gazetteerKeys as Uint32Array, labelIds: gazetteerLabelIds as Uint32Array },
     layers: (meta.layers as string[][]).map((labels, i) => ({

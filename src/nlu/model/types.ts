@@ -1,6 +1,7 @@
 import type { LuisApp } from '../app/types.ts';
 import type { StoredGazetteer } from '../entity/gazetteer.ts';
 import type { IntentFeatureOptions } from '../intent/features.ts';
+import type { IntentFit } from '../intent/fit.ts';
 
 /** The app definition a model carries for prediction (the utterances are not needed). */
 export type AppDefinition = Omit<LuisApp, 'utterances'>;
@@ -24,14 +25,8 @@ export interface Model {
   seed: number;
   app: AppDefinition;
   intents: string[];
-  intent: {
-    features: IntentFeatureOptions;
-    keys: Uint32Array;
-    weights: Float32Array;
-    bias: Float32Array;
-    /** divides the logits before the softmax, fitted by cross-validation (intent/calibrate.ts) */
-    temperature: number;
-  };
+  /** the intent regressions (one, or an ensemble whose logits are averaged) and their temperature */
+  intent: IntentFit;
   /** hashes of normalised words seen in training, sorted (for the out-of-domain rule) */
   knownWords: Uint32Array;
   /** labelled values of the learned entities in training, for the taggers' gazetteer features */
@@ -40,7 +35,8 @@ export interface Model {
 }
 
 // 4: calibrated intent scores (temperature; features normalised over the unseen ones too)
-export const MODEL_FORMAT_VERSION = 4;
+// 5: the intent model may be an ensemble of regressions over different feature sets (their logits averaged)
+export const MODEL_FORMAT_VERSION = 5;
 export const PATH_SEP = '\u001f';
 export const ROLE_SEP = '\u001e';
 
