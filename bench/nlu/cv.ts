@@ -192,7 +192,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const t0 = performance.now();
     const parts: string[] = [];
     if (what === 'intents' || what === 'all') {
-      // the intent feature set each full training split chooses for itself (src/nlu/intent/fit.ts)
+      // the feature sets of each full training split's intent members (src/nlu/intent/fit.ts)
       const chosen = (['Chatbot', 'AskUbuntu', 'WebApplications'] as const).map((c) => {
         const { members } = train(toLuisApp('cv', loadBraun(c).train.map((e) => ({ ...e, entities: [] }))), opts).intent;
         return `${c} ${members.map((f) => (f.features.stopWords ? 'without function words' : f.features.charMax > 0 ? 'full' : 'without char n-grams')).join(' + ')}`;

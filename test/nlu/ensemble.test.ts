@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { loadModel, parseLuisApp, predict, serializeModel, train } from '../../src/nlu/index.ts';
 import { logOfMeanSoftmax } from '../../src/nlu/intent/features.ts';
 import { softmaxInPlace } from '../../src/nlu/intent/classifier.ts';
-import { ENSEMBLE_MAX_WORK, SELECT_MAX_WORK } from '../../src/nlu/intent/fit.ts';
+import { ENSEMBLE_MAX_WORK, FIVE_FOLD_MAX_WORK } from '../../src/nlu/intent/fit.ts';
 
 /** A support bot of `intents` intents, each with `per` utterances built from its own words and a few shared ones. */
 function supportBot(intents: number, per: number) {
@@ -36,13 +36,13 @@ describe('ensembles of intent regressions', () => {
     assert.ok(disagree[0] < 0.5 && Math.abs(disagree[0] - disagree[1]) < 1e-12);
   });
 
-  // 20 intents × 16 utterances = 6,720 utterances × intents: above the selection's bound, within the ensemble's
+  // 20 intents × 16 utterances = 6,720 utterances × intents: above the five-fold bound, within the ensemble's
   const app = supportBot(20, 16);
   const work = app.utterances.length * app.intents.length;
   const model = train(app, { seed: 3 });
 
-  it('makes an app between the selection\'s bound and ENSEMBLE_MAX_WORK an ensemble of the three feature sets', () => {
-    assert.ok(work > SELECT_MAX_WORK && work <= ENSEMBLE_MAX_WORK, `work ${work}`);
+  it('makes an app between the five-fold bound and ENSEMBLE_MAX_WORK an ensemble of the three feature sets', () => {
+    assert.ok(work > FIVE_FOLD_MAX_WORK && work <= ENSEMBLE_MAX_WORK, `work ${work}`);
     assert.equal(model.intent.members.length, 3);
     assert.deepEqual(model.intent.members.map((m) => [m.features.stopWords ?? false, m.features.charMax > 0]), [[false, true], [true, true], [false, false]]);
     const p = predict(model, 'i have a problem with my refund');

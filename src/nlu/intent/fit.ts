@@ -18,7 +18,7 @@ export interface IntentFitOptions {
   culture: string;
   l2?: number;
   epochs?: number;
-  /** fixes the feature set (no selection) */
+  /** fixes the feature set (one regression, no ensemble) */
   features?: Partial<IntentFeatureOptions>;
   /** examples made from the intents' names (intent/names.ts), added to the final fit only */
   nameExamples?: Examples;
@@ -40,14 +40,14 @@ export const INTENT_NAME_WEIGHT = 0.5;
 /** Weight of a background (None) example against an utterance's 1; cross-validation (src/nlu/README.md). */
 export const BACKGROUND_WEIGHT = 0.3;
 /**
- * Selection trains 5 folds × 3 candidates; an app keeps the default feature set when
- * utterances × intents exceeds this (SNIPS at 70 per intent, 490 × 8, costs about 1.5 s more).
+ * Apps up to this many utterances × intents cross-validate each candidate by SMALL_APP_FOLDS
+ * folds over all of their utterances (for SNIPS at 70 per intent, 490 × 8, those folds cost
+ * about 1.5 s when they chose one feature set, before the ensemble).
  */
-export const SELECT_MAX_WORK = 6000;
-const SELECT_FOLDS = 5;
+export const FIVE_FOLD_MAX_WORK = 6000;
+const SMALL_APP_FOLDS = 5;
 /**
- * Apps too large for the selection fit their temperature on this many utterances at
- * most, by CALIBRATION_FOLDS-fold cross-validation, each fold trained for as many
+ * Larger apps fit their temperatures on this many utterances at most, by CALIBRATION_FOLDS-fold cross-validation, each fold trained for as many
  * epochs as the final model (a bounded cost: about a third of the 64-intent,
  * 10,000-utterance app's intent training).
  */
@@ -123,10 +123,10 @@ function mixtureHeldOut(hs: HeldOutLogits[]): HeldOutLogits {
  */
 function chooseMembersAndTemperature(analyses: Analysis[], ys: Int32Array, classes: number, candidates: IntentFeatureOptions[], o: IntentFitOptions): { members: Array<{ features: IntentFeatureOptions; scale: number }>; temperature: number } {
   const n = analyses.length;
-  if (n < 2 * SELECT_FOLDS) return { members: [{ features: candidates[0], scale: 1 }], temperature: 1 };
-  const small = n * classes <= SELECT_MAX_WORK;
+  if (n < 2 * SMALL_APP_FOLDS) return { members: [{ features: candidates[0], scale: 1 }], temperature: 1 };
+  const small = n * classes <= FIVE_FOLD_MAX_WORK;
   const tried = n * classes <= ENSEMBLE_MAX_WORK ? candidates : [candidates[0]];
-  let sample = Array.from(analyses.keys()), parts = folds(n, SELECT_FOLDS, o.seed), foldOptions = o;
+  let sample = Array.from(analyses.keys()), parts = folds(n, SMALL_APP_FOLDS, o.seed), foldOptions = o;
   if (!small) {
     if (n > CALIBRATION_SAMPLE) sample = folds(n, Math.ceil(n / CALIBRATION_SAMPLE), o.seed + 1)[0].test;
     parts = folds(sample.length, CALIBRATION_FOLDS, o.seed);

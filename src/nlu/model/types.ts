@@ -25,7 +25,7 @@ export interface Model {
   seed: number;
   app: AppDefinition;
   intents: string[];
-  /** the intent regressions (one, or an ensemble whose logits are averaged) and their temperature */
+  /** the intent regressions (one, or an ensemble whose probabilities are averaged) and their temperature */
   intent: IntentFit;
   /** hashes of normalised words seen in training, sorted (for the out-of-domain rule) */
   knownWords: Uint32Array;
@@ -35,7 +35,7 @@ export interface Model {
 }
 
 // 4: calibrated intent scores (temperature; features normalised over the unseen ones too)
-// 5: the intent model may be an ensemble of regressions over different feature sets (their logits averaged)
+// 5: the intent model may be an ensemble of regressions over different feature sets (their probabilities averaged)
 export const MODEL_FORMAT_VERSION = 5;
 export const PATH_SEP = '\u001f';
 export const ROLE_SEP = '\u001e';
